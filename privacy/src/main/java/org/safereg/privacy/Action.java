@@ -1,0 +1,14 @@
+package org.safereg.privacy;
+
+/** What a request does with personal data; recorded in the audit trail. */
+public enum Action {
+    ENROL,
+    READ,
+    UPDATE,
+    READ_HISTORY,
+    SEARCH,
+    LIST,
+    HOUSEHOLD_CHANGE,
+    ERASE,
+    AUDIT_VERIFY
+}

@@ -1,0 +1,7 @@
+package org.safereg.privacy;
+
+/** Separate pseudonym domains, so an audit pseudonym cannot be joined to a statistical one. */
+public enum PseudonymDomain {
+    AUDIT,
+    STATISTICS
+}
