@@ -1,6 +1,23 @@
 package org.safereg.registration.individuals;
 
 import java.time.LocalDate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Set;
+import org.safereg.privacy.Action;
+import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.locations.LocationRepository;
+import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Birth;
+import org.safereg.registration.model.IdentityDocument;
+import org.safereg.registration.model.IndividualValidator;
+import org.safereg.registration.storage.HouseholdStore;
+import org.safereg.registration.storage.IdempotencyStore;
+import org.safereg.registration.storage.IndividualStore;
+import org.safereg.registration.storage.IndividualStore.IndexKind;
+import org.safereg.registration.storage.JsonCodec;
 import java.util.List;
 import java.util.Optional;
 import org.safereg.keys.SubjectId;
@@ -37,9 +54,27 @@ import org.safereg.registration.model.IndividualVersion;
  * few SQL statements, and one serialised append on the audit chain head per transaction.
  */
 public final class IndividualService {
+    static final String ENROL_OPERATION = "individual.enrol";
 
-    IndividualService() {
+    private final AccessGuard guard;
+    private final IndividualStore store;
+    private final HouseholdStore households;
+    private final LocationRepository locations;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
+    public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
+                             LocationRepository locations, IdempotencyStore idempotency, Clock clock) {
+        this.guard = guard;
+        this.store = store;
+        this.households = households;
+        this.locations = locations;
+        this.idempotency = idempotency;
+        this.clock = clock;
     }
+
+
 
     /**
      * Enrols a new individual (action ENROL). With an idempotency key, a retry of the same request (same actor,
@@ -51,7 +86,26 @@ public final class IndividualService {
      */
     public EnrolmentResult enrol(RequestContext context, IndividualDetails details,
                                  Optional<IdempotencyKey> idempotencyKey) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.ENROL, Optional.empty(), trail -> {
+            Instant now = now();
+            LocalDate today = today(now);
+            IndividualValidator.check(details, today);
+            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
+            SubjectId id = SubjectId.random();
+            if (idempotencyKey.isPresent()) {
+                Optional<java.util.UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
+                        ENROL_OPERATION, JsonCodec.encode(details), id.value(), now);
+                if (earlier.isPresent()) {
+                    SubjectId first = new SubjectId(earlier.get());
+                    trail.accessed(first);
+                    return new EnrolmentResult(first, 1, true);
+                }
+            }
+            store.create(id, complete, location, context.actor().username(), now, today);
+            trail.accessed(id);
+            return new EnrolmentResult(id, 1, false);
+        });
     }
 
     /**
@@ -62,7 +116,11 @@ public final class IndividualService {
      * @throws RecordIntegrityException a stored ciphertext failed authentication (tampering)
      */
     public Individual read(RequestContext context, SubjectId id) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.READ, Optional.of(id), trail -> {
+            Individual individual = store.current(id, false);
+            trail.accessed(id);
+            return individual;
+        });
     }
 
     /**
@@ -76,7 +134,18 @@ public final class IndividualService {
      */
     public Individual update(RequestContext context, SubjectId id, int expectedVersion, IndividualDetails details,
                              String reason) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.UPDATE, Optional.of(id), trail -> {
+            Instant now = now();
+            LocalDate today = today(now);
+            IndividualValidator.check(details, today);
+            IndividualValidator.checkReason(reason);
+            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
+            Individual updated = store.update(id, expectedVersion, complete, location, reason,
+                    context.actor().username(), now, today, households.householdSizeOf(id));
+            trail.accessed(id);
+            return updated;
+        });
     }
 
     /**
@@ -86,7 +155,11 @@ public final class IndividualService {
      * @throws SubjectErasedException the individual was erased
      */
     public List<IndividualVersion> history(RequestContext context, SubjectId id) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.READ_HISTORY, Optional.of(id), trail -> {
+            List<IndividualVersion> versions = store.history(id);
+            trail.accessed(id);
+            return versions;
+        });
     }
 
     /**
@@ -96,7 +169,15 @@ public final class IndividualService {
      * individuals are never found. Each returned individual is audited; no result is audited as NOT_FOUND.
      */
     public List<Individual> searchByDocument(RequestContext context, DocumentQuery query) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.SEARCH, Optional.empty(), trail -> {
+            IndividualValidator.check(query);
+            String number = IdentityDocument.normaliseNumber(query.number());
+            return matching(store.findByIndex(IndexKind.DOCUMENT, store.documentIndex(query.number())), trail,
+                    i -> i.details().documents().stream().anyMatch(d ->
+                            IdentityDocument.normaliseNumber(d.number()).equals(number)
+                                    && query.type().map(t -> t == d.type()).orElse(true)
+                                    && query.issuingCountry().map(c -> d.issuingCountry().equals(Optional.of(c))).orElse(true)));
+        });
     }
 
     /**
@@ -105,7 +186,13 @@ public final class IndividualService {
      * an estimated age are not found by this search.
      */
     public List<Individual> searchByNameAndBirthDate(RequestContext context, String fullName, LocalDate dateOfBirth) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.SEARCH, Optional.empty(), trail -> {
+            IndividualValidator.checkNameSearch(fullName, dateOfBirth, today(now()));
+            String name = IndividualValidator.normaliseName(fullName);
+            return matching(store.findByIndex(IndexKind.NAME_DOB, store.nameAndBirthDateIndex(name, dateOfBirth)),
+                    trail, i -> i.details().names().normalisedFullName().equals(name)
+                            && i.details().birth().flatMap(Birth::dateOfBirth).equals(Optional.of(dateOfBirth)));
+        });
     }
 
     /**
@@ -113,7 +200,17 @@ public final class IndividualService {
      * ordered by id, paged (action LIST). Unknown P-codes throw {@link UnknownReferenceException}.
      */
     public Page<Individual> listByLocation(RequestContext context, String adminPcode, PageRequest page) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.LIST, Optional.empty(), trail -> {
+            IndividualValidator.checkPcode("adminPcode", adminPcode);
+            Set<String> subtree = locations.subtree(adminPcode);
+            if (subtree.isEmpty()) {
+                throw new UnknownReferenceException("adminPcode", "unknown admin unit");
+            }
+            long total = store.countInLocation(adminPcode);
+            List<Individual> items = matching(store.pageInLocation(adminPcode, page.offset(), page.size()), trail,
+                    i -> IndividualStore.within(i.details().location(), subtree));
+            return new Page<>(items, page.page(), page.size(), total);
+        });
     }
 
     /**
@@ -124,6 +221,39 @@ public final class IndividualService {
      * @throws RecordNotFoundException no such individual
      */
     public ErasureResult erase(RequestContext context, SubjectId id) {
-        throw new UnsupportedOperationException("TODO");
+        return guard.run(context, Action.ERASE, Optional.of(id), trail -> {
+            Instant now = now();
+            households.removeErased(id, context.actor().username(), now);
+            List<org.safereg.registration.model.HouseholdId> everIn = households.householdsEverOf(id);
+            IndividualStore.Erasure erasure = store.erase(id);
+            idempotency.deleteForResult(id.value());
+            everIn.forEach(h -> idempotency.deleteForResult(h.value()));
+            trail.accessed(id);
+            return new ErasureResult(id, erasure.keysDestroyed(), erasure.alreadyErased());
+        });
+    }
+
+    private List<Individual> matching(List<SubjectId> candidates, AccessGuard.Trail trail,
+                                      java.util.function.Predicate<Individual> recheck) {
+        List<Individual> found = new ArrayList<>();
+        for (SubjectId candidate : candidates) {
+            Individual individual = store.current(candidate, false);
+            if (recheck.test(individual)) {
+                trail.accessed(candidate);
+                found.add(individual);
+            }
+        }
+        if (found.isEmpty()) {
+            trail.nothingFound();
+        }
+        return found;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, clock.getZone());
     }
 }

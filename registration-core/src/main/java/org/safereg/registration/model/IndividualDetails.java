@@ -1,5 +1,6 @@
 package org.safereg.registration.model;
 
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +41,18 @@ public record IndividualDetails(
                 ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(specificNeeds));
         contact = Models.orEmpty(contact);
+    }
+
+    /**
+     * These details with an estimated age that lacks its date taken as estimated on {@code day} (the services
+     * store estimated ages with the registration date).
+     */
+    public IndividualDetails withEstimatedAgeDatedOn(LocalDate day) {
+        return birth.filter(b -> b.estimatedAge().isPresent() && b.estimatedAgeOn().isEmpty())
+                .map(b -> new IndividualDetails(registrationMethod, names, sex,
+                        Optional.of(new Birth(b.dateOfBirth(), b.estimatedAge(), Optional.of(day))),
+                        nationalities, documents, populationCategory, location, specificNeeds, contact))
+                .orElse(this);
     }
 
     /** A builder, convenient for tests and mapping code. */
