@@ -17,6 +17,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -59,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: reads use an immutable snapshot of the keys without locking; {@link #rotate} and
  * {@link #retire} are serialised, re-read the file, and replace it atomically (temporary file in the same
  * directory, then atomic move), so a crash leaves either the old or the new keystore. Opening costs one
- * keystore decryption (PBKDF2, tens of milliseconds); wrap and unwrap cost microseconds.
+ * keystore decryption (BCFKS password stretching, about 0.2 s on two cores; the first use in a JVM also loads
+ * Bouncy Castle, about 2 s); rotate and retire about 0.5 s; wrap, unwrap, derive and sign cost microseconds.
  */
 public final class LocalKeystoreKekProvider implements KekProvider {
     /** Key id of the signing key, recorded in every {@link ProviderSignature}. */
@@ -231,7 +233,7 @@ public final class LocalKeystoreKekProvider implements KekProvider {
             verifier.initVerify(keys.verificationKey);
             verifier.update(message);
             return verifier.verify(signature.value());
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {
             throw new KeyProviderUnavailableException("signature verification failed to run", e);
