@@ -14,6 +14,7 @@ import org.safereg.privacy.audit.AuditVerification;
 import org.safereg.privacy.audit.AuditVerifier;
 import org.safereg.privacy.audit.ChainedAuditEvent;
 import org.safereg.registration.RequestContext;
+import org.safereg.registration.ValidationException;
 import org.safereg.registration.storage.Transactions;
 
 /**
@@ -48,10 +49,15 @@ public final class AuditService {
     /**
      * Signs the current chain head with the key provider's signing key and stores the checkpoint. The checkpoint
      * covers the chain up to just before this call's own audit event.
+     *
+     * @throws ValidationException the trail is still empty
      */
     public AuditCheckpoint checkpoint(RequestContext context) {
         return guard.run(context, Action.AUDIT_VERIFY, Optional.empty(), trail -> {
             AuditLog.Head head = log.lockHead();
+            if (head.sequence() == 0) {
+                throw ValidationException.of("audit", "the audit trail is empty: nothing to checkpoint yet");
+            }
             Instant signedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             ProviderSignature signature = kek.sign(
                     AuditCheckpoint.signedMessage(head.sequence(), head.hash(), signedAt));
