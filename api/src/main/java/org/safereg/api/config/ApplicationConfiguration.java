@@ -1,10 +1,10 @@
 package org.safereg.api.config;
 
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
@@ -27,34 +27,24 @@ class ApplicationConfiguration {
 
     @Bean
     PurposePolicy purposePolicy(RegistryProperties properties) {
+        if (properties.purposes().isEmpty() && properties.purposeActions().isEmpty()) {
+            return PurposePolicy.defaults();
+        }
         PurposePolicy defaults = PurposePolicy.defaults();
-        if (properties.purposes().isEmpty()) {
-            return defaults;
-        }
-        Map<Role, Set<PurposeCode>> table = new EnumMap<>(Role.class);
+        Map<String, List<String>> table = new LinkedHashMap<>();
         for (Role role : Role.values()) {
-            Set<String> configured = properties.purposes().get(role);
-            if (configured == null) {
-                table.put(role, defaults.allowedFor(role));
-                continue;
-            }
-            Set<PurposeCode> codes = new LinkedHashSet<>();
-            for (String code : configured) {
-                try {
-                    codes.add(PurposeCode.of(code.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new StartupFailure("registry.purposes." + role.name() + " contains an invalid purpose code.",
-                            "Purpose codes are upper-case dotted segments such as REG.ENROL or PROT.CASE.", e);
-                }
-            }
-            table.put(role, codes);
+            table.put(role.name(), defaults.allowedFor(role).stream().map(PurposeCode::value).sorted().toList());
         }
+        properties.purposes().forEach((role, purposes) ->
+                table.put(role.strip().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'),
+                        purposes.stream().map(String::strip).toList()));
         try {
-            return new PurposePolicy(table);
+            return PurposePolicy.fromConfiguration(table, properties.purposeActions());
         } catch (IllegalArgumentException e) {
-            throw new StartupFailure("The configured role -> purposes table (registry.purposes) is rejected by the "
-                    + "purpose policy.", "Check registry.purposes: it can never allow a prohibited purpose "
-                    + PurposePolicy.PROHIBITED + ".", e);
+            throw new StartupFailure("The purpose configuration (registry.purposes / registry.purpose-actions) is "
+                    + "invalid: " + e.getMessage() + ".",
+                    "Use role names from " + List.of(Role.values()) + ", known purpose codes such as REG.ENROL, "
+                            + "and never a prohibited purpose " + PurposePolicy.PROHIBITED + ".", e);
         }
     }
 }

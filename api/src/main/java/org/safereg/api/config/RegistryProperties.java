@@ -9,9 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.safereg.privacy.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -24,7 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * message naming the property. Immutable.
  *
  * @param dataDir where the embedded default keeps its state (database, keystore)
- * @param purposes per-role override of the role -> allowed purposes table; roles not listed keep the defaults
+ * @param purposes per-role override of the role -> allowed purposes table (role name -> purpose codes); roles not
+ *     listed keep the defaults
+ * @param purposeActions additions to, or replacements of, the purpose -> covered actions table (purpose code ->
+ *     action names)
  */
 @ConfigurationProperties("registry")
 @Validated
@@ -36,10 +38,12 @@ public record RegistryProperties(
         @Valid @DefaultValue Oidc oidc,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Accounts accounts,
-        Map<Role, Set<String>> purposes) {
+        Map<String, List<String>> purposes,
+        Map<String, List<String>> purposeActions) {
 
     public RegistryProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
+        purposeActions = purposeActions == null ? Map.of() : Map.copyOf(purposeActions);
     }
 
     /** The embedded PostgreSQL data directory: {@code registry.embedded-db.dir} or {@code <data dir>/postgres}. */

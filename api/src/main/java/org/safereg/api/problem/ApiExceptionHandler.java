@@ -116,7 +116,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             case 409 -> ProblemType.CONFLICT;
-            case 412 -> ProblemType.VERSION_MISMATCH;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 422 -> ProblemType.UNPROCESSABLE;
