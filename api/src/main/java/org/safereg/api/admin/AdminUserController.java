@@ -13,6 +13,7 @@ import org.safereg.api.security.Account;
 import org.safereg.api.security.AccountService;
 import org.safereg.api.security.OidcCondition;
 import org.safereg.privacy.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** ADMIN: local accounts (only when OIDC is not configured). */
 @RestController
 @RequestMapping("/api/v1/admin/users")
+@ConditionalOnWebApplication
 @Conditional(OidcCondition.LocalAccounts.class)
 @Tag(name = "Administration")
 class AdminUserController {
