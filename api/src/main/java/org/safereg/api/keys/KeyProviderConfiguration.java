@@ -54,10 +54,10 @@ class KeyProviderConfiguration {
             log.warn("""
 
                     ************************************************************************************
-                    * EVALUATION ONLY: the keystore passphrase was generated and is stored in           *
-                    *   {}
-                    * beside the keystore. Anyone who copies the data directory can decrypt everything. *
-                    * For real use set REGISTRY_KEYSTORE_PASSWORD (or use an external key provider).    *
+                    EVALUATION ONLY: the keystore passphrase was generated and is stored beside the
+                    keystore, in {}
+                    Anyone who copies the data directory can decrypt everything.
+                    For real use set REGISTRY_KEYSTORE_PASSWORD (or use an external key provider).
                     ************************************************************************************""",
                     passphraseFile);
         }
