@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.safereg.api.web.BodyTooLargeException;
 import org.safereg.api.web.RequestIdFilter;
 import org.safereg.keys.KeyProviderUnavailableException;
@@ -29,6 +30,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Turns every exception that reaches Spring MVC into an RFC 9457 problem: Spring's own exceptions (unknown
@@ -41,6 +44,7 @@ import tools.jackson.databind.DatabindException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
@@ -88,9 +92,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (causedBy(ex, BodyTooLargeException.class)) {
             return Problems.response(Problems.of(ProblemType.PAYLOAD_TOO_LARGE, servlet(request)), headers);
         }
-        if (ex.getCause() instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-            return Problems.response(Problems.validation(List.of(new Problems.FieldProblem(path(bind),
-                    "is not allowed here or has an invalid type or format")), servlet(request)), headers);
+        if (ex.getCause() instanceof DatabindException bind) {
+            Problems.FieldProblem field = fieldProblem(bind);
+            if (field != null) {
+                return Problems.response(Problems.validation(List.of(field), servlet(request)), headers);
+            }
         }
         return Problems.response(Problems.of(ProblemType.MALFORMED_REQUEST, servlet(request)), headers);
     }
@@ -154,6 +160,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return sb.toString();
     }
 
+    /**
+     * The field a binding failure concerns, or null if it cannot be told: an unknown property, a value of the
+     * wrong type or format, or a required value missing (a model constructor's null check, which names the
+     * field). Never includes the value.
+     */
+    private static Problems.FieldProblem fieldProblem(DatabindException ex) {
+        String path = path(ex);
+        if (ex instanceof UnrecognizedPropertyException) {
+            return new Problems.FieldProblem(path, "is not a known field");
+        }
+        if (ex instanceof ValueInstantiationException) {
+            Throwable root = ex;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof NullPointerException npe && npe.getMessage() != null
+                    && FIELD_NAME.matcher(npe.getMessage()).matches()) {
+                return new Problems.FieldProblem(path.isEmpty() ? npe.getMessage() : path + "." + npe.getMessage(),
+                        "is required");
+            }
+            return path.isEmpty() ? null : new Problems.FieldProblem(path, "is invalid");
+        }
+        return path.isEmpty() ? null : new Problems.FieldProblem(path, "has an invalid type or format");
+    }
+
     private static String path(JacksonException ex) {
         StringBuilder sb = new StringBuilder();
         for (JacksonException.Reference ref : ex.getPath()) {
@@ -166,7 +197,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 sb.append('[').append(ref.getIndex()).append(']');
             }
         }
-        return sb.isEmpty() ? "body" : sb.toString();
+        return sb.toString();
     }
 
     private static String message(String defaultMessage) {

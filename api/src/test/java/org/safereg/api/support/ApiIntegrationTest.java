@@ -3,6 +3,7 @@ package org.safereg.api.support;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.safereg.api.RegistryApplication;
 import org.safereg.api.security.AccountService;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +49,8 @@ public abstract class ApiIntegrationTest {
     protected RegistrationCore core;
     @Autowired
     protected KekProvider kek;
+    @Autowired
+    protected DataSource dataSource;
 
     @DynamicPropertySource
     static void registry(DynamicPropertyRegistry registry) {
@@ -96,6 +100,20 @@ public abstract class ApiIntegrationTest {
 
     protected static String password(String username) {
         return username + "-test-password-0001";
+    }
+
+    /** Direct SQL on the application's database, for assertions on stored rows. */
+    protected JdbcClient jdbc() {
+        return JdbcClient.create(dataSource);
+    }
+
+    /** Enrols a sample individual as the registration officer and returns its id. */
+    protected String enrol(Map<String, Object> details) {
+        ApiClient.Response r = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals", details);
+        if (r.status() != 201) {
+            throw new AssertionError("enrolment failed: " + r);
+        }
+        return r.json().get("id").asString();
     }
 
     /** The key provider test double of the shared application. */
