@@ -13,12 +13,17 @@ public record FieldName(String name, int schemaVersion) {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*");
 
     public FieldName {
-        if (name == null || !NAME.matcher(name).matches() || name.length() > 100) {
+        if (!isValidName(name)) {
             throw new IllegalArgumentException("invalid field name");
         }
         if (schemaVersion < 1) {
             throw new IllegalArgumentException("schemaVersion starts at 1");
         }
+    }
+
+    /** Whether {@code name} has the form of a field name (also used for blind-index field names). */
+    static boolean isValidName(String name) {
+        return name != null && name.length() <= 100 && NAME.matcher(name).matches();
     }
 
     public static FieldName of(String name, int schemaVersion) {

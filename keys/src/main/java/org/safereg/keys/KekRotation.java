@@ -1,39 +1,89 @@
 package org.safereg.keys;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * KEK rotation and re-wrap: {@link #rotate()} makes a new KEK version primary; {@link #rewrapBatch(int)}
  * moves wrapped data keys to it a batch at a time (resumable: each batch picks keys not yet at the primary
  * version, so a crash loses nothing); {@link #retire} drops an old version once no key uses it.
- * Runs while the server serves requests. Thread-safe.
+ *
+ * <p>Runs while the server serves requests: each key is replaced by compare-and-set
+ * ({@link WrappedKeyRepository#replace}), so a key re-wrapped or shredded concurrently is skipped, never
+ * resurrected or overwritten. Thread-safe; a batch costs one re-wrap and one repository update per key.
  */
 public final class KekRotation {
 
-    /** Outcome of one batch. */
+    /** Outcome of one batch: keys moved to {@code primary} in this batch and keys still on older versions. */
     public record Progress(KekVersion primary, int rewrapped, long remaining) {
         public boolean done() {
             return remaining == 0;
         }
     }
 
+    private final KekProvider kek;
+    private final WrappedKeyRepository repository;
+
     public KekRotation(KekProvider kek, WrappedKeyRepository repository) {
-        throw new UnsupportedOperationException("TODO");
+        this.kek = Objects.requireNonNull(kek, "kek");
+        this.repository = Objects.requireNonNull(repository, "repository");
     }
 
+    /** Makes a new KEK version primary (see {@link KekProvider#rotate}). */
     public KekVersion rotate() {
-        throw new UnsupportedOperationException("TODO");
+        return kek.rotate();
     }
 
+    /**
+     * Re-wraps up to {@code batchSize} keys not at the primary version. Throws
+     * {@link DecryptionFailedException} if a stored key does not unwrap (corrupt, or its version retired):
+     * such a key needs an operator, the job does not skip it silently.
+     */
     public Progress rewrapBatch(int batchSize) {
-        throw new UnsupportedOperationException("TODO");
+        return batch(batchSize).progress;
     }
 
     /** Re-wraps everything in batches until done; returns the final progress. */
     public Progress rewrapAll(int batchSize) {
-        throw new UnsupportedOperationException("TODO");
+        int total = 0;
+        while (true) {
+            Batch batch = batch(batchSize);
+            total += batch.progress.rewrapped();
+            if (batch.progress.done() || batch.candidates == 0) {
+                return new Progress(batch.progress.primary(), total, batch.progress.remaining());
+            }
+        }
     }
 
     /** Retires {@code version}; throws {@link IllegalStateException} if any data key is still wrapped by it. */
     public void retire(KekVersion version) {
-        throw new UnsupportedOperationException("TODO");
+        if (version.equals(kek.primaryVersion())) {
+            throw new IllegalArgumentException("cannot retire the primary KEK version " + version);
+        }
+        long stillWrapped = repository.countWrappedBy(version);
+        if (stillWrapped > 0) {
+            throw new IllegalStateException(stillWrapped + " data keys are still wrapped by KEK " + version
+                    + ": re-wrap them first");
+        }
+        kek.retire(version);
+    }
+
+    private record Batch(Progress progress, int candidates) {
+    }
+
+    private Batch batch(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        KekVersion primary = kek.primaryVersion();
+        List<WrappedKeyRepository.StoredKey> candidates = repository.findNotWrappedBy(primary, batchSize);
+        int rewrapped = 0;
+        for (WrappedKeyRepository.StoredKey stored : candidates) {
+            WrappedKey moved = kek.rewrap(stored.wrapped(), stored.binding());
+            if (repository.replace(stored, new WrappedKeyRepository.StoredKey(stored.binding(), moved))) {
+                rewrapped++;
+            }
+        }
+        return new Batch(new Progress(primary, rewrapped, repository.countNotWrappedBy(primary)), candidates.size());
     }
 }

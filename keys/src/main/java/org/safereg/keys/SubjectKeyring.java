@@ -1,8 +1,15 @@
 package org.safereg.keys;
 
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Envelope encryption for subjects: creates, opens and destroys each subject's per-category data keys
- * (random 256-bit AES keys, stored only wrapped by the KEK in a {@link WrappedKeyRepository}).
+ * (random 256-bit AES keys, stored only wrapped by the KEK in a {@link WrappedKeyRepository}, bound to
+ * {@code (subject, category, KEY_SCHEME)}). The {@link FieldCipher}s it returns hold the key only inside a
+ * Tink primitive; the raw key bytes are zeroed once the primitive is built.
  *
  * <p>Thread-safe. {@link #create} and {@link #open} cost one KEK wrap/unwrap (microseconds locally, a network
  * round trip with Vault) plus one repository call.
@@ -11,23 +18,53 @@ public final class SubjectKeyring {
     /** Version of the data-key scheme (AES-256-GCM, AAD layout) recorded with every key. */
     public static final int KEY_SCHEME = 1;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int KEY_BYTES = 32;
+
+    private final KekProvider kek;
+    private final WrappedKeyRepository repository;
+
     public SubjectKeyring(KekProvider kek, WrappedKeyRepository repository) {
-        throw new UnsupportedOperationException("TODO");
+        this.kek = Objects.requireNonNull(kek, "kek");
+        this.repository = Objects.requireNonNull(repository, "repository");
     }
 
-    /** Generates and stores a new data key for the subject; fails if one exists. */
+    /**
+     * Generates and stores a new data key for the subject; throws {@link IllegalStateException} (from the
+     * repository) if one exists.
+     */
     public FieldCipher create(SubjectId subject, DataCategory category) {
-        throw new UnsupportedOperationException("TODO");
+        KeyBinding binding = new KeyBinding(subject, category, KEY_SCHEME);
+        byte[] dataKey = new byte[KEY_BYTES];
+        RANDOM.nextBytes(dataKey);
+        try {
+            repository.insert(new WrappedKeyRepository.StoredKey(binding, kek.wrap(dataKey, binding)));
+        } catch (RuntimeException e) {
+            Arrays.fill(dataKey, (byte) 0);
+            throw e;
+        }
+        return new AesGcmFieldCipher(subject, category, dataKey);
     }
 
-    /** Opens the existing key; throws {@link SubjectKeysDestroyedException} if there is none. */
+    /**
+     * Opens the existing key; throws {@link SubjectKeysDestroyedException} if there is none and
+     * {@link DecryptionFailedException} if the stored key does not unwrap under its binding.
+     */
     public FieldCipher open(SubjectId subject, DataCategory category) {
-        throw new UnsupportedOperationException("TODO");
+        return find(subject, category).orElseThrow(() -> new SubjectKeysDestroyedException(subject, category));
     }
 
-    /** Opens the key, creating it first if the subject has none in that category yet. */
+    /** Opens the key, creating it first if the subject has none in that category yet (safe under races). */
     public FieldCipher openOrCreate(SubjectId subject, DataCategory category) {
-        throw new UnsupportedOperationException("TODO");
+        Optional<FieldCipher> existing = find(subject, category);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return create(subject, category);
+        } catch (IllegalStateException concurrentlyCreated) {
+            return open(subject, category);
+        }
     }
 
     /**
@@ -35,6 +72,18 @@ public final class SubjectKeyring {
      * undecryptable by any path. Returns the number of keys destroyed.
      */
     public int destroy(SubjectId subject) {
-        throw new UnsupportedOperationException("TODO");
+        return repository.deleteAll(Objects.requireNonNull(subject, "subject"));
+    }
+
+    private Optional<FieldCipher> find(SubjectId subject, DataCategory category) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(category, "category");
+        return repository.find(subject, category).map(stored -> {
+            if (stored.binding().keyScheme() != KEY_SCHEME) {
+                throw new IllegalStateException("unsupported data-key scheme " + stored.binding().keyScheme());
+            }
+            KeyBinding expected = new KeyBinding(subject, category, KEY_SCHEME);
+            return new AesGcmFieldCipher(subject, category, kek.unwrap(stored.wrapped(), expected));
+        });
     }
 }

@@ -30,6 +30,9 @@ public interface WrappedKeyRepository {
     /** How many keys are wrapped by {@code version}. */
     long countWrappedBy(KekVersion version);
 
+    /** How many keys are wrapped by any version other than {@code version} (the re-wrap job's remaining work). */
+    long countNotWrappedBy(KekVersion version);
+
     /** Deletes all data keys of the subject; returns how many were deleted. */
     int deleteAll(SubjectId subject);
 }

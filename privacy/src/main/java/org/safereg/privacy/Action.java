@@ -10,5 +10,7 @@ public enum Action {
     LIST,
     HOUSEHOLD_CHANGE,
     ERASE,
-    AUDIT_VERIFY
+    AUDIT_VERIFY,
+    /** Key management (KEK rotation, re-wrap, retirement) by the data protection officer. */
+    KEY_MANAGEMENT
 }
