@@ -103,6 +103,7 @@ final class VaultSession implements AutoCloseable {
     // The following are guarded by loginLock.
     private String unwrappedSecretId;
     private long nextLoginAttemptNanos = System.nanoTime();
+    private String lastLoginFailure = "";
     private int failedRefreshes;
     private ScheduledFuture<?> refresh;
     private boolean closed;
@@ -211,7 +212,7 @@ final class VaultSession implements AutoCloseable {
             current = null;
             long now = System.nanoTime();
             if (now - nextLoginAttemptNanos < 0) {
-                throw unavailable("Vault login failed moments ago; the next attempt follows shortly", null);
+                throw unavailable(lastLoginFailure + " (the next login attempt follows within a second)", null);
             }
             try {
                 Login fresh = authenticate();
@@ -219,6 +220,7 @@ final class VaultSession implements AutoCloseable {
                 return fresh;
             } catch (KeyProviderUnavailableException e) {
                 nextLoginAttemptNanos = now + MIN_LOGIN_INTERVAL_NANOS;
+                lastLoginFailure = e.getMessage();
                 throw e;
             }
         }

@@ -443,7 +443,7 @@ final class TransitTestServer implements AutoCloseable {
             String id = createToken(Duration.ofSeconds(seconds(body.get("ttl"), 3600)),
                     Duration.ofSeconds(seconds(body.get("explicit_max_ttl"), 0)), body.getBoolean("renewable", true),
                     names.toArray(new String[0]));
-            return ok(null, auth(id, tokens.get(id)));
+            return ok(null, auth(id, tokens.get(id), tokens.get(id).creationTtlSeconds));
         }
         Matcher matcher = Pattern.compile(Pattern.quote(MOUNT) + "/(keys|encrypt|decrypt|rewrap|sign|hmac)/([^/]+)(/rotate|/config)?")
                 .matcher(path);
@@ -720,7 +720,7 @@ final class TransitTestServer implements AutoCloseable {
         }
         String id = createToken(Duration.ofSeconds(role.ttlSeconds()), Duration.ofSeconds(role.maxTtlSeconds()), true,
                 role.policies().toArray(new String[0]));
-        return ok(null, auth(id, tokens.get(id)));
+        return ok(null, auth(id, tokens.get(id), role.ttlSeconds()));
     }
 
     private Answer unwrap(String wrappingToken) {
@@ -736,8 +736,10 @@ final class TransitTestServer implements AutoCloseable {
             return error(400, "lease is not renewable");
         }
         long now = System.currentTimeMillis();
-        token.expiresAtMillis = Math.min(token.maxExpiresAtMillis, now + token.creationTtlSeconds * 1000);
-        return ok(null, auth(id, token));
+        long granted = token.maxExpiresAtMillis == Long.MAX_VALUE ? token.creationTtlSeconds
+                : Math.min(token.creationTtlSeconds, (token.maxExpiresAtMillis - now) / 1000);
+        token.expiresAtMillis = now + granted * 1000;
+        return ok(null, auth(id, token, granted));
     }
 
     private static JsonObject lookup(String id, Token token) {
@@ -749,12 +751,12 @@ final class TransitTestServer implements AutoCloseable {
                 .add("display_name", "token").add("creation_time", Instant.now().getEpochSecond());
     }
 
-    private static JsonObject auth(String id, Token token) {
+    private static JsonObject auth(String id, Token token, long leaseSeconds) {
         JsonArray names = new JsonArray();
         token.policies.forEach(names::add);
         return new JsonObject().add("client_token", id).add("accessor", "accessor-" + id.hashCode())
                 .add("policies", names).add("token_policies", names).add("metadata", Json.NULL)
-                .add("lease_duration", token.ttlSeconds()).add("renewable", token.renewable)
+                .add("lease_duration", leaseSeconds).add("renewable", token.renewable)
                 .add("entity_id", "").add("token_type", "service").add("orphan", true);
     }
 
