@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +28,11 @@ class HouseholdServiceTest {
     static Path keys;
     CoreFixture f;
     HouseholdService households;
+
+    @AfterAll
+    void closeFixture() {
+        f.close();
+    }
 
     @BeforeAll
     void setUp() {

@@ -34,15 +34,17 @@ class IdempotencyTest {
     CoreFixture f;
     ExecutorService pool = Executors.newFixedThreadPool(2);
 
+    @AfterAll
+    void closeFixture() {
+        pool.shutdownNow();
+        f.close();
+    }
+
     @BeforeAll
     void setUp() {
         f = new CoreFixture(keys);
     }
 
-    @AfterAll
-    void tearDown() {
-        pool.shutdownNow();
-    }
 
     long individuals() {
         return f.jdbc.sql("SELECT count(*) FROM individual").query(Long.class).single();

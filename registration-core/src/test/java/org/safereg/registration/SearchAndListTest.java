@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +31,11 @@ class SearchAndListTest {
     SubjectId maria;
     SubjectId mariaNamesake;
     SubjectId josef;
+
+    @AfterAll
+    void closeFixture() {
+        f.close();
+    }
 
     @BeforeAll
     void setUp() {
