@@ -10,10 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.privacy.audit.AuditChain;
 import org.safereg.privacy.audit.AuditCheckpoint;
 import org.safereg.privacy.audit.AuditVerification;
@@ -31,11 +37,17 @@ import org.springframework.dao.DataAccessException;
 class AuditTamperTest {
     @TempDir
     static Path keys;
+    static LocalKeystoreKekProvider kek;
     CoreFixture f;
+
+    @BeforeAll
+    static void openKeystore() {
+        kek = LocalKeystoreKekProvider.openOrCreate(keys.resolve("kek.bcfks"), "test-passphrase".toCharArray());
+    }
 
     @BeforeEach
     void setUp() {
-        f = new CoreFixture(keys);
+        f = new CoreFixture(keys.resolve("kek.bcfks"), kek);
         for (int i = 0; i < 4; i++) {
             var id = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Audited" + i, CoreFixture.DISTRICT),
                     Optional.empty()).id();
@@ -75,6 +87,30 @@ class AuditTamperTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("intact", "11 rows");
         assertThat(f.auditAfter(10)).containsExactly("AUDIT_VERIFY/SUCCESS");
+    }
+
+    @Test
+    void concurrentOperationsAppendOneLinearChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> f.core.individuals().enrol(f.registrar(),
+                        CoreFixture.rapid("Parallel" + n, CoreFixture.DISTRICT), Optional.empty())));
+            }
+            for (Future<?> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditVerification v = verify();
+        assertThat(v.intact()).isTrue();
+        assertThat(v.rowsChecked()).isEqualTo(50);
+        assertThat(f.jdbc.sql("SELECT seq || '/' || encode(hash, 'hex') FROM audit_head").query(String.class).single())
+                .isEqualTo(f.jdbc.sql("SELECT seq || '/' || encode(hash, 'hex') FROM audit_event ORDER BY seq DESC LIMIT 1")
+                        .query(String.class).single());
     }
 
     @Test

@@ -51,14 +51,20 @@ final class CoreFixture implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
 
     CoreFixture(Path directory) {
+        this(directory.resolve("kek.bcfks"),
+                LocalKeystoreKekProvider.openOrCreate(directory.resolve("kek.bcfks"), "test-passphrase".toCharArray()));
+    }
+
+    /** A fixture over an already opened keystore (opening one costs a key derivation: share it where possible). */
+    CoreFixture(Path keystore, LocalKeystoreKekProvider kek) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(0);
         dataSource = new HikariDataSource(pool);
         Migrations.apply(dataSource);
-        keystore = directory.resolve("kek.bcfks");
-        kek = LocalKeystoreKekProvider.openOrCreate(keystore, "test-passphrase".toCharArray());
+        this.keystore = keystore;
+        this.kek = kek;
         core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
