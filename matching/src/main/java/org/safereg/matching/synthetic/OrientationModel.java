@@ -13,7 +13,7 @@ final class OrientationModel {
 	private final double[] wobble;
 
 	OrientationModel(PatternClass pattern, int width, int height, SplittableRandom random) {
-		double cx = width / 2.0 + jitter(random, 15), cy = height * 0.45 + jitter(random, 20);
+		double cx = width / 2.0 + jitter(random, 30), cy = height * 0.45 + jitter(random, 35);
 		switch (pattern) {
 			case ARCH -> {
 				cores = new double[][] { { cx, height * 1.25 } };
@@ -37,7 +37,7 @@ final class OrientationModel {
 			}
 			default -> throw new IllegalArgumentException();
 		}
-		base = jitter(random, 0.1);
+		base = jitter(random, 0.25);
 		wobble = new double[] { jitter(random, 0.12), random.nextDouble() * 6.3, random.nextDouble() * 6.3, 2 * Math.PI / (120 + random.nextDouble() * 120) };
 	}
 

@@ -16,14 +16,14 @@ final class RidgeSynthesis {
 	private static final double PERIOD_STEP = 0.25;
 	private static final int PERIODS = 28; // 6.5 .. 13.25 px
 	private static final float[][][] KERNELS = new float[ORIENTATIONS][PERIODS][];
-	private static final int ITERATIONS = 11;
+	private static final int ITERATIONS = 13;
 
 	private RidgeSynthesis() {
 	}
 
 	/** Ridge map in [-1, 1] (positive = ridge) over a width x height master, zero outside the finger ellipse. */
 	static float[] synthesize(int width, int height, OrientationModel orientation, SplittableRandom random) {
-		double period = 8.2 + random.nextDouble() * 1.6;
+		double period = 7.6 + random.nextDouble() * 2.4;
 		double variation = 0.6 + random.nextDouble() * 0.5;
 		double phaseX = random.nextDouble() * 6.3, phaseY = random.nextDouble() * 6.3;
 		boolean[] mask = new boolean[width * height];
@@ -41,14 +41,18 @@ final class RidgeSynthesis {
 				kernelIndex[i] = (short)(o * PERIODS + p);
 			}
 		float[] field = new float[width * height];
-		// Seeds on a jittered grid, about one per 35x35 px.
-		for (int gy = 20; gy < height - 20; gy += 35)
-			for (int gx = 20; gx < width - 20; gx += 35) {
-				int x = gx + random.nextInt(-12, 13), y = gy + random.nextInt(-12, 13);
-				int i = y * width + x;
-				if (mask[i])
-					field[i] = random.nextBoolean() ? 1 : -1;
-			}
+		// Seeds at uniformly random positions (a regular grid would put minutiae on a lattice shared by all fingers),
+		// over a faint random background that late iterations amplify into ridges where no seed reached.
+		for (int i = 0; i < field.length; ++i)
+			if (mask[i])
+				field[i] = (float)((random.nextDouble() * 2 - 1) * 1e-3);
+		int seeds = 60 + random.nextInt(40);
+		for (int s = 0; s < seeds; ++s) {
+			int x = random.nextInt(RADIUS, width - RADIUS), y = random.nextInt(RADIUS, height - RADIUS);
+			int i = y * width + x;
+			if (mask[i])
+				field[i] = random.nextBoolean() ? 1 : -1;
+		}
 		float[] next = new float[width * height];
 		for (int iteration = 0; iteration < ITERATIONS; ++iteration) {
 			for (int y = RADIUS; y < height - RADIUS; ++y)
