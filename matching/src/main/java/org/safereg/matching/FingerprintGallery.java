@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * SourceAFIS templates (deserializing costs more than a comparison, so it happens once, at enrolment).
  * Heap: about 9-30 KB per finger ({@link #memoryBytes()} reports SourceAFIS' own estimate).
  * <p>
- * Search cost: one comparison (20-40 us on one core) per probe finger and comparable enrolled finger, spread
- * over all threads of the gallery's pool. With two probe fingers, {@link PositionRule#SAME_POSITION} and
- * 10,000 persons that is 20,000 comparisons, about 0.2-0.4 s on 2 cores.
+ * Search cost: one comparison (35-50 us on one core for real 500 dpi prints, up to ~80 us for minutiae-rich
+ * templates) per probe finger and comparable enrolled finger, spread over all threads of the gallery's pool.
+ * With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons that is 20,000 comparisons,
+ * about 0.4-0.9 s on 2 cores.
  * <p>
  * Thread-safety: all methods may be called concurrently. {@link #enroll} and {@link #remove} are safe during
  * searches: a search scans an immutable snapshot taken when it starts, so it sees every enrolment and removal
