@@ -1,0 +1,151 @@
+package org.safereg.registration.audit;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.safereg.keys.DecryptionFailedException;
+import org.safereg.keys.SubjectId;
+import org.safereg.privacy.AccessDecision;
+import org.safereg.privacy.AccessRequest;
+import org.safereg.privacy.Action;
+import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PseudonymDomain;
+import org.safereg.privacy.Pseudonymizer;
+import org.safereg.privacy.PurposeCode;
+import org.safereg.privacy.Role;
+import org.safereg.privacy.audit.AuditEvent;
+import org.safereg.privacy.audit.AuditOutcome;
+import org.safereg.registration.AccessDeniedException;
+import org.safereg.registration.RecordIntegrityException;
+import org.safereg.registration.RecordNotFoundException;
+import org.safereg.registration.RegistrationException;
+import org.safereg.registration.RequestContext;
+import org.safereg.registration.SubjectErasedException;
+import org.safereg.registration.storage.Transactions;
+
+/**
+ * Policy enforcement and audit around every personal-data operation (internal; used by all services, so no
+ * service method can forget either):
+ * <ol>
+ * <li>asks the policy decision point; on deny appends a DENIED event in a transaction of its own and throws
+ *     {@link AccessDeniedException};</li>
+ * <li>on permit runs the work in one transaction and appends its audit events at the end of that same
+ *     transaction (the audit head lock is held only from the append to the commit);</li>
+ * <li>if the work throws a {@link RegistrationException}, rolls back and appends one NOT_FOUND (not found,
+ *     erased) or FAILED event in a new transaction, then rethrows; a ciphertext that fails authentication is
+ *     audited as FAILED and thrown as {@link RecordIntegrityException}. Infrastructure exceptions (database, key
+ *     provider) propagate without an audit event (nothing was done, and the trail may be unreachable).</li>
+ * </ol>
+ * The declared purpose and request id are recorded only when well-formed ({@code <invalid>} otherwise), so a
+ * client cannot smuggle personal values into the audit trail through them. Thread-safe.
+ */
+public final class AccessGuard {
+    private static final String INVALID = "<invalid>";
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final PolicyDecisionPoint policy;
+    private final AuditLog log;
+    private final Transactions transactions;
+    private final Pseudonymizer pseudonyms;
+    private final Clock clock;
+
+    public AccessGuard(PolicyDecisionPoint policy, AuditLog log, Transactions transactions, Pseudonymizer pseudonyms,
+                       Clock clock) {
+        this.policy = policy;
+        this.log = log;
+        this.transactions = transactions;
+        this.pseudonyms = pseudonyms;
+        this.clock = clock;
+    }
+
+    /** Work done under a permit, inside the transaction; records which subjects it touched in the trail. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T execute(Trail trail);
+    }
+
+    /**
+     * The audit events of one permitted operation, appended when the work returns. If the work records none,
+     * one SUCCESS event for the subject of the decision (if any) is appended.
+     */
+    public static final class Trail {
+        private final List<Entry> entries = new ArrayList<>();
+
+        /** The work read or wrote this subject's personal data. */
+        public void accessed(SubjectId subject) {
+            entries.add(new Entry(Optional.of(subject), AuditOutcome.SUCCESS));
+        }
+
+        /** The work found nothing (a search or list with no result). */
+        public void nothingFound() {
+            entries.add(new Entry(Optional.empty(), AuditOutcome.NOT_FOUND));
+        }
+    }
+
+    private record Entry(Optional<SubjectId> subject, AuditOutcome outcome) {
+    }
+
+    /** Decides {@code action} (audited under the action's name) and runs {@code work} if permitted. */
+    public <T> T run(RequestContext context, Action action, Optional<SubjectId> subject, Work<T> work) {
+        AccessDecision decision = policy.decide(
+                new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
+        if (!(decision instanceof AccessDecision.Permit permit)) {
+            AccessDecision.Deny deny = (AccessDecision.Deny) decision;
+            String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+            appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
+            throw new AccessDeniedException(deny.reason());
+        }
+        String role = permit.role().name();
+        String purpose = permit.purpose().value();
+        try {
+            return transactions.inTransaction(() -> {
+                Trail trail = new Trail();
+                T result = work.execute(trail);
+                List<Entry> entries = trail.entries.isEmpty()
+                        ? List.of(new Entry(subject, AuditOutcome.SUCCESS))
+                        : trail.entries;
+                log.append(entries.stream()
+                        .map(e -> event(context, role, purpose, action, e.subject(), e.outcome()))
+                        .toList());
+                return result;
+            });
+        } catch (RecordNotFoundException | SubjectErasedException e) {
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.NOT_FOUND));
+            throw e;
+        } catch (RegistrationException e) {
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED));
+            throw e;
+        } catch (DecryptionFailedException e) {
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED));
+            throw new RecordIntegrityException(e);
+        }
+    }
+
+    private void appendAlone(AuditEvent event) {
+        transactions.inNewTransaction(() -> log.append(List.of(event)));
+    }
+
+    private AuditEvent event(RequestContext context, String role, String purpose, Action action,
+                             Optional<SubjectId> subject, AuditOutcome outcome) {
+        String requestId = REQUEST_ID.matcher(context.requestId()).matches() ? context.requestId() : INVALID;
+        return new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), context.actor().username(), role,
+                purpose, action.name(), subject.map(s -> pseudonyms.of(PseudonymDomain.AUDIT, s)), requestId,
+                outcome);
+    }
+
+    private static String recordedPurpose(RequestContext context) {
+        return context.declaredPurpose()
+                .map(p -> {
+                    try {
+                        return PurposeCode.of(p).value();
+                    } catch (IllegalArgumentException e) {
+                        return INVALID;
+                    }
+                })
+                .orElse("");
+    }
+}

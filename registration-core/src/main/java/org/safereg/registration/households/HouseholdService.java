@@ -1,0 +1,204 @@
+package org.safereg.registration.households;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.safereg.keys.SubjectId;
+import org.safereg.privacy.Action;
+import org.safereg.registration.FieldError;
+import org.safereg.registration.HouseholdMembershipException;
+import org.safereg.registration.RecordNotFoundException;
+import org.safereg.registration.RequestContext;
+import org.safereg.registration.SubjectErasedException;
+import org.safereg.registration.ValidationException;
+import org.safereg.registration.VersionConflictException;
+import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.locations.LocationRepository;
+import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Household;
+import org.safereg.registration.model.HouseholdEnrolment;
+import org.safereg.registration.model.HouseholdEnrolmentResult;
+import org.safereg.registration.model.HouseholdId;
+import org.safereg.registration.model.IdempotencyKey;
+import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.IndividualValidator;
+import org.safereg.registration.model.Relationship;
+import org.safereg.registration.storage.HouseholdStore;
+import org.safereg.registration.storage.IdempotencyStore;
+import org.safereg.registration.storage.IndividualStore;
+import org.safereg.registration.storage.JsonCodec;
+
+/**
+ * Households: enrolment of a household with its members in one transaction, reading, adding and removing
+ * members (each change a new household version with who, when, why). A person belongs to at most one active
+ * household (enforced by the database as well); the head cannot be removed while other members remain.
+ * Relationships are encrypted under each member's data key.
+ *
+ * <p>Policy and audit as in {@link org.safereg.registration.individuals.IndividualService}: enrolment is action
+ * ENROL (one audit event per created individual), reading is READ and membership changes are HOUSEHOLD_CHANGE
+ * (one event per member whose relationship was decrypted for the answer). Thread-safe.
+ */
+public final class HouseholdService {
+    static final String ENROL_OPERATION = "household.enrol";
+
+    private final AccessGuard guard;
+    private final IndividualStore individuals;
+    private final HouseholdStore store;
+    private final LocationRepository locations;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#households()}. */
+    public HouseholdService(AccessGuard guard, IndividualStore individuals, HouseholdStore store,
+                            LocationRepository locations, IdempotencyStore idempotency, Clock clock) {
+        this.guard = guard;
+        this.individuals = individuals;
+        this.store = store;
+        this.locations = locations;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /**
+     * Enrols the head and members as new individuals and the household, all or nothing. Idempotency as for
+     * individual enrolment.
+     *
+     * @throws ValidationException invalid details (paths {@code head.*}, {@code members[i].details.*},
+     *         {@code members[i].relationshipToHead}) or too many members
+     * @throws org.safereg.registration.UnknownReferenceException unknown admin unit or site
+     */
+    public HouseholdEnrolmentResult enrol(RequestContext context, HouseholdEnrolment enrolment,
+                                         Optional<IdempotencyKey> idempotencyKey) {
+        return guard.run(context, Action.ENROL, Optional.empty(), trail -> {
+            Instant now = now();
+            LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+            validate(enrolment, today);
+            List<ResolvedLocation> resolved = new ArrayList<>();
+            resolved.add(locations.resolve(enrolment.head().location().orElseThrow(), "head."));
+            for (int i = 0; i < enrolment.members().size(); i++) {
+                resolved.add(locations.resolve(enrolment.members().get(i).details().location().orElseThrow(),
+                        "members[" + i + "].details."));
+            }
+            HouseholdId id = HouseholdId.random();
+            if (idempotencyKey.isPresent()) {
+                Optional<UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
+                        ENROL_OPERATION, JsonCodec.encode(enrolment), id.value(), now);
+                if (earlier.isPresent()) {
+                    HouseholdId first = new HouseholdId(earlier.get());
+                    List<SubjectId> members = store.activeMemberIds(first);
+                    members.forEach(trail::accessed);
+                    if (members.isEmpty()) {
+                        throw new SubjectErasedException();
+                    }
+                    return new HouseholdEnrolmentResult(first, members.get(0), members.subList(1, members.size()), true);
+                }
+            }
+            String actor = context.actor().username();
+            SubjectId head = SubjectId.random();
+            individuals.create(head, enrolment.head().withEstimatedAgeDatedOn(today), resolved.get(0), actor, now, today);
+            List<HouseholdStore.NewMember> members = new ArrayList<>();
+            members.add(new HouseholdStore.NewMember(head, Relationship.HEAD));
+            List<SubjectId> memberIds = new ArrayList<>();
+            for (int i = 0; i < enrolment.members().size(); i++) {
+                SubjectId member = SubjectId.random();
+                individuals.create(member, enrolment.members().get(i).details().withEstimatedAgeDatedOn(today),
+                        resolved.get(i + 1), actor, now, today);
+                members.add(new HouseholdStore.NewMember(member, enrolment.members().get(i).relationshipToHead()));
+                memberIds.add(member);
+            }
+            store.create(id, members, actor, now);
+            members.forEach(m -> trail.accessed(m.individual()));
+            return new HouseholdEnrolmentResult(id, head, memberIds, false);
+        });
+    }
+
+    /**
+     * Reads the household with its active members.
+     *
+     * @throws RecordNotFoundException no such household
+     */
+    public Household read(RequestContext context, HouseholdId id) {
+        return guard.run(context, Action.READ, Optional.empty(), trail -> answer(id, trail));
+    }
+
+    /**
+     * Adds an existing individual to the household with a relationship to the head (not HEAD).
+     *
+     * @throws HouseholdMembershipException the individual is already in an active household, or the household is
+     *         dissolved
+     * @throws VersionConflictException the household is no longer at {@code expectedVersion}
+     * @throws RecordNotFoundException no such household or individual
+     * @throws SubjectErasedException the individual was erased
+     */
+    public Household addMember(RequestContext context, HouseholdId id, int expectedVersion, SubjectId member,
+                               Relationship relationshipToHead, String reason) {
+        return guard.run(context, Action.HOUSEHOLD_CHANGE, Optional.of(member), trail -> {
+            IndividualValidator.checkReason(reason);
+            if (relationshipToHead == Relationship.HEAD) {
+                throw ValidationException.of("relationshipToHead", "a household has one head; choose another relationship");
+            }
+            HouseholdStore.Row row = store.lockForChange(id, expectedVersion);
+            individuals.requireActive(member, true);
+            store.addMember(row, member, relationshipToHead, reason, context.actor().username(), now());
+            return answer(id, trail);
+        });
+    }
+
+    /**
+     * Removes a member. Removing the head is allowed only when they are the last member (the household is then
+     * DISSOLVED).
+     *
+     * @throws HouseholdMembershipException not an active member, or the head while others remain
+     * @throws VersionConflictException the household is no longer at {@code expectedVersion}
+     * @throws RecordNotFoundException no such household
+     */
+    public Household removeMember(RequestContext context, HouseholdId id, int expectedVersion, SubjectId member,
+                                  String reason) {
+        return guard.run(context, Action.HOUSEHOLD_CHANGE, Optional.of(member), trail -> {
+            IndividualValidator.checkReason(reason);
+            HouseholdStore.Row row = store.lockForChange(id, expectedVersion);
+            store.removeMember(row, member, reason, context.actor().username(), now());
+            trail.accessed(member);
+            return answer(id, trail);
+        });
+    }
+
+    private Household answer(HouseholdId id, AccessGuard.Trail trail) {
+        Household household = store.read(id);
+        household.members().forEach(m -> trail.accessed(m.individual()));
+        return household;
+    }
+
+    private static void validate(HouseholdEnrolment enrolment, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>(IndividualValidator.validate(enrolment.head(), today, "head."));
+        if (enrolment.members().size() > HouseholdEnrolment.MAX_MEMBERS) {
+            errors.add(new FieldError("members", "at most " + HouseholdEnrolment.MAX_MEMBERS));
+        }
+        Set<IndividualDetails> seen = new HashSet<>();
+        seen.add(enrolment.head());
+        for (int i = 0; i < enrolment.members().size(); i++) {
+            var member = enrolment.members().get(i);
+            errors.addAll(IndividualValidator.validate(member.details(), today, "members[" + i + "].details."));
+            if (member.relationshipToHead() == Relationship.HEAD) {
+                errors.add(new FieldError("members[" + i + "].relationshipToHead", "only the head has relationship HEAD"));
+            }
+            if (!seen.add(member.details())) {
+                errors.add(new FieldError("members[" + i + "]", "the same person is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

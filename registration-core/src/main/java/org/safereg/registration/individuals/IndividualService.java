@@ -1,0 +1,260 @@
+package org.safereg.registration.individuals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.safereg.keys.SubjectId;
+import org.safereg.privacy.Action;
+import org.safereg.registration.AccessDeniedException;
+import org.safereg.registration.IdempotencyConflictException;
+import org.safereg.registration.Page;
+import org.safereg.registration.PageRequest;
+import org.safereg.registration.RecordIntegrityException;
+import org.safereg.registration.RecordNotFoundException;
+import org.safereg.registration.RequestContext;
+import org.safereg.registration.SubjectErasedException;
+import org.safereg.registration.UnknownReferenceException;
+import org.safereg.registration.ValidationException;
+import org.safereg.registration.VersionConflictException;
+import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.locations.LocationRepository;
+import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Birth;
+import org.safereg.registration.model.DocumentQuery;
+import org.safereg.registration.model.EnrolmentResult;
+import org.safereg.registration.model.ErasureResult;
+import org.safereg.registration.model.HouseholdId;
+import org.safereg.registration.model.IdempotencyKey;
+import org.safereg.registration.model.IdentityDocument;
+import org.safereg.registration.model.Individual;
+import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.IndividualValidator;
+import org.safereg.registration.model.IndividualVersion;
+import org.safereg.registration.storage.HouseholdStore;
+import org.safereg.registration.storage.IdempotencyStore;
+import org.safereg.registration.storage.IndividualStore.IndexKind;
+import org.safereg.registration.storage.IndividualStore;
+import org.safereg.registration.storage.JsonCodec;
+
+/**
+ * Enrolment, reading, versioned update, history, search, listing and erasure of individuals.
+ *
+ * <p>Every method first asks the policy decision point (actor x declared purpose x action). A denial is audited
+ * (outcome DENIED) in its own transaction and thrown as {@link AccessDeniedException}; nothing is read or
+ * written. A permitted call does its work and appends its audit events (subject as AUDIT-domain pseudonym) in
+ * the same database transaction, so an unaudited read or write never happens. Calls that fail with a
+ * {@link org.safereg.registration.RegistrationException} are audited as NOT_FOUND (not found, erased) or FAILED.
+ * Infrastructure failures (database, key provider) propagate unchanged and nothing is written.
+ *
+ * <p>Thread-safe. Costs: one KEK unwrap per individual read or written (per result for searches and lists), a
+ * few SQL statements, and one serialised append on the audit chain head per transaction.
+ */
+public final class IndividualService {
+    static final String ENROL_OPERATION = "individual.enrol";
+
+    private final AccessGuard guard;
+    private final IndividualStore store;
+    private final HouseholdStore households;
+    private final LocationRepository locations;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+
+    /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
+    public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
+                             LocationRepository locations, IdempotencyStore idempotency, Clock clock) {
+        this.guard = guard;
+        this.store = store;
+        this.households = households;
+        this.locations = locations;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /**
+     * Enrols a new individual (action ENROL). With an idempotency key, a retry of the same request (same actor,
+     * key and details) returns the first result with {@code replayed = true}, also when both run concurrently;
+     * the same key with different details throws {@link IdempotencyConflictException}.
+     *
+     * @throws ValidationException invalid details (paths relative to the details)
+     * @throws UnknownReferenceException unknown admin unit or site
+     */
+    public EnrolmentResult enrol(RequestContext context, IndividualDetails details,
+                                 Optional<IdempotencyKey> idempotencyKey) {
+        return guard.run(context, Action.ENROL, Optional.empty(), trail -> {
+            Instant now = now();
+            LocalDate today = today(now);
+            IndividualValidator.check(details, today);
+            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
+            SubjectId id = SubjectId.random();
+            if (idempotencyKey.isPresent()) {
+                Optional<UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
+                        ENROL_OPERATION, JsonCodec.encode(details), id.value(), now);
+                if (earlier.isPresent()) {
+                    SubjectId first = new SubjectId(earlier.get());
+                    trail.accessed(first);
+                    return new EnrolmentResult(first, 1, true);
+                }
+            }
+            store.create(id, complete, location, context.actor().username(), now, today);
+            trail.accessed(id);
+            return new EnrolmentResult(id, 1, false);
+        });
+    }
+
+    /**
+     * Reads the current version (action READ).
+     *
+     * @throws RecordNotFoundException no such individual
+     * @throws SubjectErasedException the individual was erased
+     * @throws RecordIntegrityException a stored ciphertext failed authentication (tampering)
+     */
+    public Individual read(RequestContext context, SubjectId id) {
+        return guard.run(context, Action.READ, Optional.of(id), trail -> {
+            Individual individual = store.current(id, false);
+            trail.accessed(id);
+            return individual;
+        });
+    }
+
+    /**
+     * Replaces the details with a new version (action UPDATE), recording who, when and why.
+     *
+     * @param expectedVersion the version the change is based on (optimistic concurrency)
+     * @param reason why the change is made (1..500 characters; stored encrypted)
+     * @throws VersionConflictException the individual is no longer at {@code expectedVersion}
+     * @throws RecordNotFoundException no such individual
+     * @throws SubjectErasedException the individual was erased
+     */
+    public Individual update(RequestContext context, SubjectId id, int expectedVersion, IndividualDetails details,
+                             String reason) {
+        return guard.run(context, Action.UPDATE, Optional.of(id), trail -> {
+            Instant now = now();
+            LocalDate today = today(now);
+            IndividualValidator.check(details, today);
+            IndividualValidator.checkReason(reason);
+            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
+            Individual updated = store.update(id, expectedVersion, complete, location, reason,
+                    context.actor().username(), now, today, households.householdSizeOf(id));
+            trail.accessed(id);
+            return updated;
+        });
+    }
+
+    /**
+     * All versions, oldest first (action READ_HISTORY).
+     *
+     * @throws RecordNotFoundException no such individual
+     * @throws SubjectErasedException the individual was erased
+     */
+    public List<IndividualVersion> history(RequestContext context, SubjectId id) {
+        return guard.run(context, Action.READ_HISTORY, Optional.of(id), trail -> {
+            List<IndividualVersion> versions = store.history(id);
+            trail.accessed(id);
+            return versions;
+        });
+    }
+
+    /**
+     * Individuals whose current version holds a document with this number (normalised: case, spaces, dashes,
+     * dots and slashes ignored), narrowed by type and issuer when given (action SEARCH). Uses the document
+     * blind index, then decrypts and re-checks every candidate, so no false positive is returned. Erased
+     * individuals are never found. Each returned individual is audited; no result is audited as NOT_FOUND.
+     */
+    public List<Individual> searchByDocument(RequestContext context, DocumentQuery query) {
+        return guard.run(context, Action.SEARCH, Optional.empty(), trail -> {
+            IndividualValidator.check(query);
+            String number = IdentityDocument.normaliseNumber(query.number());
+            return matching(store.findByIndex(IndexKind.DOCUMENT, store.documentIndex(query.number())), trail,
+                    i -> i.details().documents().stream().anyMatch(d ->
+                            IdentityDocument.normaliseNumber(d.number()).equals(number)
+                                    && query.type().map(t -> t == d.type()).orElse(true)
+                                    && query.issuingCountry().map(c -> d.issuingCountry().equals(Optional.of(c))).orElse(true)));
+        });
+    }
+
+    /**
+     * Individuals whose current version has this full name (given and family names in any order, ignoring
+     * case, diacritics and punctuation) and this exact date of birth (action SEARCH). Individuals with only
+     * an estimated age are not found by this search.
+     */
+    public List<Individual> searchByNameAndBirthDate(RequestContext context, String fullName, LocalDate dateOfBirth) {
+        return guard.run(context, Action.SEARCH, Optional.empty(), trail -> {
+            IndividualValidator.checkNameSearch(fullName, dateOfBirth, today(now()));
+            String name = IndividualValidator.normaliseName(fullName);
+            return matching(store.findByIndex(IndexKind.NAME_DOB, store.nameAndBirthDateIndex(name, dateOfBirth)),
+                    trail, i -> i.details().names().normalisedFullName().equals(name)
+                            && i.details().birth().flatMap(Birth::dateOfBirth).equals(Optional.of(dateOfBirth)));
+        });
+    }
+
+    /**
+     * Individuals whose current location is the admin unit {@code adminPcode} or inside it (any level below),
+     * ordered by id, paged (action LIST). Unknown P-codes throw {@link UnknownReferenceException}.
+     */
+    public Page<Individual> listByLocation(RequestContext context, String adminPcode, PageRequest page) {
+        return guard.run(context, Action.LIST, Optional.empty(), trail -> {
+            IndividualValidator.checkPcode("adminPcode", adminPcode);
+            Set<String> subtree = locations.subtree(adminPcode);
+            if (subtree.isEmpty()) {
+                throw new UnknownReferenceException("adminPcode", "unknown admin unit");
+            }
+            long total = store.countInLocation(adminPcode);
+            List<Individual> items = matching(store.pageInLocation(adminPcode, page.offset(), page.size()), trail,
+                    i -> IndividualStore.within(i.details().location(), subtree));
+            return new Page<>(items, page.page(), page.size(), total);
+        });
+    }
+
+    /**
+     * Erases the individual by crypto-shredding (action ERASE): destroys their data keys, deletes their blind
+     * index rows, statistical projection row and idempotency records, ends their household membership and
+     * marks them ERASED. Afterwards every read path answers {@link SubjectErasedException}. Idempotent.
+     *
+     * @throws RecordNotFoundException no such individual
+     */
+    public ErasureResult erase(RequestContext context, SubjectId id) {
+        return guard.run(context, Action.ERASE, Optional.of(id), trail -> {
+            Instant now = now();
+            households.removeErased(id, context.actor().username(), now);
+            List<HouseholdId> everIn = households.householdsEverOf(id);
+            IndividualStore.Erasure erasure = store.erase(id);
+            idempotency.deleteForResult(id.value());
+            everIn.forEach(h -> idempotency.deleteForResult(h.value()));
+            trail.accessed(id);
+            return new ErasureResult(id, erasure.keysDestroyed(), erasure.alreadyErased());
+        });
+    }
+
+    private List<Individual> matching(List<SubjectId> candidates, AccessGuard.Trail trail,
+                                      Predicate<Individual> recheck) {
+        List<Individual> found = new ArrayList<>();
+        for (SubjectId candidate : candidates) {
+            Individual individual = store.current(candidate, false);
+            if (recheck.test(individual)) {
+                trail.accessed(candidate);
+                found.add(individual);
+            }
+        }
+        if (found.isEmpty()) {
+            trail.nothingFound();
+        }
+        return found;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, clock.getZone());
+    }
+}

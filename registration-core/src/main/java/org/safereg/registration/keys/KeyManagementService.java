@@ -1,0 +1,95 @@
+package org.safereg.registration.keys;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.safereg.keys.KekProvider;
+import org.safereg.keys.KekRotation;
+import org.safereg.keys.KekVersion;
+import org.safereg.privacy.Action;
+import org.safereg.registration.KekVersionInUseException;
+import org.safereg.registration.RequestContext;
+import org.safereg.registration.ValidationException;
+import org.safereg.registration.audit.AccessGuard;
+
+/**
+ * KEK rotation, re-wrap of stored data keys, retirement of old KEK versions, and status. Every call is decided
+ * by the policy decision point and audited with action {@link Action#KEY_MANAGEMENT} (no subject). Re-wrap runs
+ * while the server serves requests (compare-and-set per key; each batch commits on its own, so an interrupted
+ * job loses nothing and resumes where it stopped). Thread-safe.
+ */
+public final class KeyManagementService {
+    /** Largest re-wrap batch. */
+    public static final int MAX_BATCH = 10_000;
+
+    private final AccessGuard guard;
+    private final KekProvider kek;
+    private final JdbcWrappedKeyRepository repository;
+    private final KekRotation rotation;
+
+    /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#keyManagement()}. */
+    public KeyManagementService(AccessGuard guard, KekProvider kek, JdbcWrappedKeyRepository repository) {
+        this.guard = guard;
+        this.kek = kek;
+        this.repository = repository;
+        this.rotation = new KekRotation(kek, repository);
+    }
+
+    /** Makes a new KEK version primary; new data keys are wrapped with it from now on. */
+    public KekVersion rotate(RequestContext context) {
+        return guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> rotation.rotate());
+    }
+
+    /** Re-wraps up to {@code batchSize} (1..10000) data keys not yet at the primary version, in one transaction. */
+    public KekRotation.Progress rewrapBatch(RequestContext context, int batchSize) {
+        checkBatch(batchSize);
+        return guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> rotation.rewrapBatch(batchSize));
+    }
+
+    /**
+     * Re-wraps every data key in batches (one transaction and one audit event each) until none remains on an
+     * older version, reporting each batch to {@code progress}; returns the total. Safe to interrupt and call again.
+     */
+    public KekRotation.Progress rewrapAll(RequestContext context, int batchSize,
+                                         Consumer<KekRotation.Progress> progress) {
+        checkBatch(batchSize);
+        int total = 0;
+        while (true) {
+            KekRotation.Progress batch = rewrapBatch(context, batchSize);
+            progress.accept(batch);
+            total += batch.rewrapped();
+            if (batch.done() || batch.rewrapped() == 0) {
+                return new KekRotation.Progress(batch.primary(), total, batch.remaining());
+            }
+        }
+    }
+
+    /**
+     * Retires a KEK version once no stored data key uses it.
+     *
+     * @throws KekVersionInUseException keys still wrapped by it (re-wrap first), or it is the primary version
+     */
+    public void retire(RequestContext context, KekVersion version) {
+        guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> {
+            try {
+                rotation.retire(version);
+            } catch (IllegalStateException e) {
+                throw new KekVersionInUseException("data keys are still wrapped by KEK " + version + ": re-wrap first");
+            } catch (IllegalArgumentException e) {
+                throw new KekVersionInUseException("KEK " + version + " is the primary version or unknown");
+            }
+            return null;
+        });
+    }
+
+    /** KEK versions in use and how many data keys each wraps. */
+    public KeyStatus status(RequestContext context) {
+        return guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(),
+                trail -> new KeyStatus(kek.primaryVersion(), kek.activeVersions(), repository.countByVersion()));
+    }
+
+    private static void checkBatch(int batchSize) {
+        if (batchSize < 1 || batchSize > MAX_BATCH) {
+            throw ValidationException.of("batchSize", "must be between 1 and " + MAX_BATCH);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.safereg.registration.storage;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.safereg.keys.FieldCipher;
+import org.safereg.keys.FieldName;
+import org.safereg.registration.model.Birth;
+import org.safereg.registration.model.Contact;
+import org.safereg.registration.model.IdentityDocument;
+import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.LocationRef;
+import org.safereg.registration.model.Names;
+import org.safereg.registration.model.PopulationCategory;
+import org.safereg.registration.model.RegistrationMethod;
+import org.safereg.registration.model.Sex;
+import org.safereg.registration.model.SpecificNeed;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Encryption of {@link IndividualDetails} into the explicit ciphertext columns of {@code individual_version}
+ * (internal): one column per field group, each the JSON of the group encrypted under the subject's DEMOGRAPHIC
+ * key with field name {@code individual.<column>} and the group's schema version. Absent values are encrypted
+ * too, so a column never reveals whether a value is present. Thread-safe.
+ */
+public final class IndividualCodec {
+
+    /** The encrypted columns of {@code individual_version}. */
+    public enum Column {
+        REGISTRATION_METHOD("registration_method"),
+        NAMES("names"),
+        SEX("sex"),
+        BIRTH("birth"),
+        NATIONALITY("nationality"),
+        DOCUMENTS("documents"),
+        POPULATION_CATEGORY("population_category"),
+        LOCATION("location"),
+        SPECIFIC_NEEDS("specific_needs"),
+        CONTACT("contact");
+
+        private final String column;
+        private final FieldName field;
+
+        Column(String column) {
+            this.column = column;
+            this.field = FieldName.of("individual." + column, 1);
+        }
+
+        /** The SQL column name. */
+        public String column() {
+            return column;
+        }
+
+        FieldName field() {
+            return field;
+        }
+    }
+
+    /** Field name of the encrypted change reason of a version. */
+    public static final FieldName CHANGE_REASON = FieldName.of("individual.change_reason", 1);
+
+    /** The names column also keeps the normalised form used for the name index. */
+    record StoredNames(Names asWritten, String normalisedFullName) {
+    }
+
+    private IndividualCodec() {
+    }
+
+    public static Map<Column, byte[]> encrypt(FieldCipher cipher, IndividualDetails d) {
+        Map<Column, byte[]> out = new EnumMap<>(Column.class);
+        put(out, cipher, Column.REGISTRATION_METHOD, d.registrationMethod());
+        put(out, cipher, Column.NAMES, new StoredNames(d.names(), d.names().normalisedFullName()));
+        put(out, cipher, Column.SEX, d.sex());
+        put(out, cipher, Column.BIRTH, d.birth());
+        put(out, cipher, Column.NATIONALITY, d.nationalities());
+        put(out, cipher, Column.DOCUMENTS, d.documents());
+        put(out, cipher, Column.POPULATION_CATEGORY, d.populationCategory());
+        put(out, cipher, Column.LOCATION, d.location());
+        put(out, cipher, Column.SPECIFIC_NEEDS, d.specificNeeds());
+        put(out, cipher, Column.CONTACT, d.contact());
+        return out;
+    }
+
+    public static IndividualDetails decrypt(FieldCipher cipher, Map<Column, byte[]> in) {
+        return new IndividualDetails(
+                get(in, cipher, Column.REGISTRATION_METHOD, new TypeReference<RegistrationMethod>() { }),
+                get(in, cipher, Column.NAMES, new TypeReference<StoredNames>() { }).asWritten(),
+                get(in, cipher, Column.SEX, new TypeReference<Optional<Sex>>() { }),
+                get(in, cipher, Column.BIRTH, new TypeReference<Optional<Birth>>() { }),
+                get(in, cipher, Column.NATIONALITY, new TypeReference<List<String>>() { }),
+                get(in, cipher, Column.DOCUMENTS, new TypeReference<List<IdentityDocument>>() { }),
+                get(in, cipher, Column.POPULATION_CATEGORY, new TypeReference<Optional<PopulationCategory>>() { }),
+                get(in, cipher, Column.LOCATION, new TypeReference<Optional<LocationRef>>() { }),
+                get(in, cipher, Column.SPECIFIC_NEEDS, new TypeReference<Set<SpecificNeed>>() { }),
+                get(in, cipher, Column.CONTACT, new TypeReference<Optional<Contact>>() { }));
+    }
+
+    private static void put(Map<Column, byte[]> out, FieldCipher cipher, Column column, Object value) {
+        out.put(column, cipher.encrypt(column.field(), JsonCodec.encode(value)));
+    }
+
+    private static <T> T get(Map<Column, byte[]> in, FieldCipher cipher, Column column, TypeReference<T> type) {
+        return JsonCodec.decode(cipher.decrypt(column.field(), in.get(column)), type);
+    }
+}

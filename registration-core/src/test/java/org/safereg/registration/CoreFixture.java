@@ -1,0 +1,135 @@
+package org.safereg.registration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.safereg.keys.LocalKeystoreKekProvider;
+import org.safereg.privacy.Actor;
+import org.safereg.privacy.PurposePolicy;
+import org.safereg.privacy.Role;
+import org.safereg.registration.model.AdminUnit;
+import org.safereg.registration.model.Birth;
+import org.safereg.registration.model.Contact;
+import org.safereg.registration.model.DocumentType;
+import org.safereg.registration.model.IdentityDocument;
+import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.LocationRef;
+import org.safereg.registration.model.Names;
+import org.safereg.registration.model.PopulationCategory;
+import org.safereg.registration.model.RegistrationMethod;
+import org.safereg.registration.model.Sex;
+import org.safereg.registration.model.Site;
+import org.safereg.registration.model.SiteType;
+import org.safereg.registration.model.SpecificNeed;
+import org.safereg.registration.testing.TestDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A registration core on a fresh database of the shared test PostgreSQL server, with a real local BCFKS KEK
+ * provider and the default purpose policy, plus a small location tree and request contexts per role.
+ */
+final class CoreFixture implements AutoCloseable {
+    static final String COUNTRY = "SO";
+    static final String REGION = "SO11";
+    static final String DISTRICT = "SO1101";
+    static final String OTHER_DISTRICT = "SO1102";
+    static final String OTHER_REGION = "SO12";
+    static final String CAMP = "SO1101-C01";
+
+    final HikariDataSource dataSource;
+    final LocalKeystoreKekProvider kek;
+    final RegistrationCore core;
+    final JdbcClient jdbc;
+    final Path keystore;
+    private final AtomicInteger requests = new AtomicInteger();
+
+    CoreFixture(Path directory) {
+        this(directory.resolve("kek.bcfks"),
+                LocalKeystoreKekProvider.openOrCreate(directory.resolve("kek.bcfks"), "test-passphrase".toCharArray()));
+    }
+
+    /** A fixture over an already opened keystore (opening one costs a key derivation: share it where possible). */
+    CoreFixture(Path keystore, LocalKeystoreKekProvider kek) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(TestDatabase.shared().newDatabase());
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(0);
+        dataSource = new HikariDataSource(pool);
+        Migrations.apply(dataSource);
+        this.keystore = keystore;
+        this.kek = kek;
+        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
+        jdbc = JdbcClient.create(dataSource);
+        var locations = core.locations();
+        locations.createAdminUnit(AdminUnit.country(COUNTRY, "Somalia"));
+        locations.createAdminUnit(AdminUnit.of(REGION, 1, COUNTRY, "Banadir"));
+        locations.createAdminUnit(AdminUnit.of(OTHER_REGION, 1, COUNTRY, "Bay"));
+        locations.createAdminUnit(AdminUnit.of(DISTRICT, 2, REGION, "Mogadishu North"));
+        locations.createAdminUnit(AdminUnit.of(OTHER_DISTRICT, 2, REGION, "Mogadishu South"));
+        locations.createSite(new Site(CAMP, "Camp One", SiteType.CAMP_OR_SITE, DISTRICT));
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    RequestContext registrar() {
+        return context("registrar", Role.REGISTRATION_OFFICER, "REG.ENROL");
+    }
+
+    RequestContext protection() {
+        return context("protection", Role.PROTECTION_OFFICER, "PROT.CASE");
+    }
+
+    RequestContext dpo(String purpose) {
+        return context("dpo", Role.DATA_PROTECTION_OFFICER, purpose);
+    }
+
+    RequestContext context(String user, Role role, String purpose) {
+        return RequestContext.of(new Actor(user, Set.of(role)), purpose, "req-" + requests.incrementAndGet());
+    }
+
+    /** A FULL registration in the district with the given names, date of birth, passport number and phone. */
+    static IndividualDetails person(String given, String family, LocalDate dob, String passport, String phone) {
+        return IndividualDetails.builder(RegistrationMethod.FULL, Names.of(given, family))
+                .sex(Sex.FEMALE)
+                .birth(Birth.on(dob))
+                .nationalities("SOM")
+                .documents(IdentityDocument.of(DocumentType.PASSPORT, passport, "SOM"))
+                .populationCategory(PopulationCategory.IDP)
+                .location(LocationRef.of(DISTRICT, CAMP))
+                .specificNeeds(SpecificNeed.SINGLE_PARENT)
+                .contact(new Contact(Optional.of(phone), Optional.empty(), Optional.empty()))
+                .build();
+    }
+
+    /** A RAPID_EMERGENCY registration: a name, category and location only. */
+    static IndividualDetails rapid(String given, String pcode) {
+        return IndividualDetails.builder(RegistrationMethod.RAPID_EMERGENCY, Names.of(given, null))
+                .populationCategory(PopulationCategory.REFUGEE)
+                .location(LocationRef.of(pcode))
+                .build();
+    }
+
+    long auditCount() {
+        return jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+    }
+
+    /** Audit rows after {@code afterSeq}: action and outcome, as "ACTION/OUTCOME". */
+    List<String> auditAfter(long afterSeq) {
+        return jdbc.sql("SELECT action || '/' || outcome FROM audit_event WHERE seq > ? ORDER BY seq")
+                .param(afterSeq).query(String.class).list();
+    }
+
+    Map<String, Object> lastAudit() {
+        return jdbc.sql("SELECT * FROM audit_event ORDER BY seq DESC LIMIT 1").query().singleRow();
+    }
+}
