@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.privacy.Actor;
 import org.safereg.privacy.PurposePolicy;
@@ -34,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A registration core on a fresh database of the shared test PostgreSQL server, with a real local BCFKS KEK
  * provider and the default purpose policy, plus a small location tree and request contexts per role.
  */
-final class CoreFixture {
+final class CoreFixture implements AutoCloseable {
     static final String COUNTRY = "SO";
     static final String REGION = "SO11";
     static final String DISTRICT = "SO1101";
@@ -42,7 +43,7 @@ final class CoreFixture {
     static final String OTHER_REGION = "SO12";
     static final String CAMP = "SO1101-C01";
 
-    final DataSource dataSource;
+    final HikariDataSource dataSource;
     final LocalKeystoreKekProvider kek;
     final RegistrationCore core;
     final JdbcClient jdbc;
@@ -50,10 +51,20 @@ final class CoreFixture {
     private final AtomicInteger requests = new AtomicInteger();
 
     CoreFixture(Path directory) {
-        dataSource = TestDatabase.shared().newDatabase();
+        this(directory.resolve("kek.bcfks"),
+                LocalKeystoreKekProvider.openOrCreate(directory.resolve("kek.bcfks"), "test-passphrase".toCharArray()));
+    }
+
+    /** A fixture over an already opened keystore (opening one costs a key derivation: share it where possible). */
+    CoreFixture(Path keystore, LocalKeystoreKekProvider kek) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(TestDatabase.shared().newDatabase());
+        pool.setMaximumPoolSize(4);
+        pool.setMinimumIdle(0);
+        dataSource = new HikariDataSource(pool);
         Migrations.apply(dataSource);
-        keystore = directory.resolve("kek.bcfks");
-        kek = LocalKeystoreKekProvider.openOrCreate(keystore, "test-passphrase".toCharArray());
+        this.keystore = keystore;
+        this.kek = kek;
         core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
@@ -63,6 +74,11 @@ final class CoreFixture {
         locations.createAdminUnit(AdminUnit.of(DISTRICT, 2, REGION, "Mogadishu North"));
         locations.createAdminUnit(AdminUnit.of(OTHER_DISTRICT, 2, REGION, "Mogadishu South"));
         locations.createSite(new Site(CAMP, "Camp One", SiteType.CAMP_OR_SITE, DISTRICT));
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     RequestContext registrar() {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,11 @@ class IndividualServiceTest {
     static Path keys;
     CoreFixture f;
     IndividualService individuals;
+
+    @AfterAll
+    void closeFixture() {
+        f.close();
+    }
 
     @BeforeAll
     void setUp() {

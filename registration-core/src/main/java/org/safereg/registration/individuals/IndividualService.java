@@ -1,26 +1,17 @@
 package org.safereg.registration.individuals;
 
-import java.time.LocalDate;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Set;
-import org.safereg.privacy.Action;
-import org.safereg.registration.audit.AccessGuard;
-import org.safereg.registration.locations.LocationRepository;
-import org.safereg.registration.locations.ResolvedLocation;
-import org.safereg.registration.model.Birth;
-import org.safereg.registration.model.IdentityDocument;
-import org.safereg.registration.model.IndividualValidator;
-import org.safereg.registration.storage.HouseholdStore;
-import org.safereg.registration.storage.IdempotencyStore;
-import org.safereg.registration.storage.IndividualStore;
-import org.safereg.registration.storage.IndividualStore.IndexKind;
-import org.safereg.registration.storage.JsonCodec;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.safereg.keys.SubjectId;
+import org.safereg.privacy.Action;
 import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.IdempotencyConflictException;
 import org.safereg.registration.Page;
@@ -32,13 +23,25 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.UnknownReferenceException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.VersionConflictException;
+import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.locations.LocationRepository;
+import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.DocumentQuery;
 import org.safereg.registration.model.EnrolmentResult;
 import org.safereg.registration.model.ErasureResult;
+import org.safereg.registration.model.HouseholdId;
 import org.safereg.registration.model.IdempotencyKey;
+import org.safereg.registration.model.IdentityDocument;
 import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.IndividualVersion;
+import org.safereg.registration.storage.HouseholdStore;
+import org.safereg.registration.storage.IdempotencyStore;
+import org.safereg.registration.storage.IndividualStore.IndexKind;
+import org.safereg.registration.storage.IndividualStore;
+import org.safereg.registration.storage.JsonCodec;
 
 /**
  * Enrolment, reading, versioned update, history, search, listing and erasure of individuals.
@@ -74,8 +77,6 @@ public final class IndividualService {
         this.clock = clock;
     }
 
-
-
     /**
      * Enrols a new individual (action ENROL). With an idempotency key, a retry of the same request (same actor,
      * key and details) returns the first result with {@code replayed = true}, also when both run concurrently;
@@ -94,7 +95,7 @@ public final class IndividualService {
             ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
             SubjectId id = SubjectId.random();
             if (idempotencyKey.isPresent()) {
-                Optional<java.util.UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
+                Optional<UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
                         ENROL_OPERATION, JsonCodec.encode(details), id.value(), now);
                 if (earlier.isPresent()) {
                     SubjectId first = new SubjectId(earlier.get());
@@ -224,7 +225,7 @@ public final class IndividualService {
         return guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
             households.removeErased(id, context.actor().username(), now);
-            List<org.safereg.registration.model.HouseholdId> everIn = households.householdsEverOf(id);
+            List<HouseholdId> everIn = households.householdsEverOf(id);
             IndividualStore.Erasure erasure = store.erase(id);
             idempotency.deleteForResult(id.value());
             everIn.forEach(h -> idempotency.deleteForResult(h.value()));
@@ -234,7 +235,7 @@ public final class IndividualService {
     }
 
     private List<Individual> matching(List<SubjectId> candidates, AccessGuard.Trail trail,
-                                      java.util.function.Predicate<Individual> recheck) {
+                                      Predicate<Individual> recheck) {
         List<Individual> found = new ArrayList<>();
         for (SubjectId candidate : candidates) {
             Individual individual = store.current(candidate, false);

@@ -1,5 +1,6 @@
 package org.safereg.registration.keys;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -17,8 +18,8 @@ import org.safereg.keys.KekVersion;
 public record KeyStatus(KekVersion primary, SortedSet<KekVersion> active,
                         SortedMap<KekVersion, Long> wrappedKeysByVersion) {
     public KeyStatus {
-        active = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(active));
-        wrappedKeysByVersion = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(wrappedKeysByVersion));
+        active = Collections.unmodifiableSortedSet(new TreeSet<>(active));
+        wrappedKeysByVersion = Collections.unmodifiableSortedMap(new TreeMap<>(wrappedKeysByVersion));
     }
 
     /** Keys not yet wrapped by the primary version (the re-wrap job's remaining work). */

@@ -1,6 +1,7 @@
 package org.safereg.registration.model;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Optional;
 
 /**
@@ -26,10 +27,10 @@ public record Birth(Optional<LocalDate> dateOfBirth, Optional<Integer> estimated
     /** Age in whole years on {@code day} (from the date of birth, or the estimate plus the time since). */
     public Optional<Integer> ageOn(LocalDate day) {
         if (dateOfBirth.isPresent()) {
-            return Optional.of(Math.max(0, java.time.Period.between(dateOfBirth.get(), day).getYears()));
+            return Optional.of(Math.max(0, Period.between(dateOfBirth.get(), day).getYears()));
         }
         if (estimatedAge.isPresent()) {
-            int since = estimatedAgeOn.map(on -> java.time.Period.between(on, day).getYears()).orElse(0);
+            int since = estimatedAgeOn.map(on -> Period.between(on, day).getYears()).orElse(0);
             return Optional.of(Math.max(0, estimatedAge.get() + since));
         }
         return Optional.empty();

@@ -2,7 +2,9 @@ package org.safereg.registration.storage;
 
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,16 +28,24 @@ public final class Transactions {
 
     /** Runs {@code work} in the current transaction, or a new one; commits unless it throws. */
     public <T> T inTransaction(Supplier<T> work) {
-        return required.execute(status -> work.get());
+        return begin(required, work);
     }
 
     /** Runs {@code work} in a new transaction of its own (suspending any current one). */
     public <T> T inNewTransaction(Supplier<T> work) {
-        return requiresNew.execute(status -> work.get());
+        return begin(requiresNew, work);
     }
 
     /** Runs {@code work} in a read-only transaction (cursor-based streaming reads need one). */
     public <T> T readOnly(Supplier<T> work) {
-        return readOnly.execute(status -> work.get());
+        return begin(readOnly, work);
+    }
+
+    private static <T> T begin(TransactionTemplate template, Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (CannotCreateTransactionException e) {
+            throw new DataAccessResourceFailureException("the database is unavailable", e);
+        }
     }
 }

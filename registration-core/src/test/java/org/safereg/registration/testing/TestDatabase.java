@@ -57,7 +57,12 @@ public final class TestDatabase {
                     "testcontainers");
         }
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+            // a throw-away test server: durability settings off make database creation and commits fast
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     pg.close();

@@ -1,0 +1,2 @@
+/** Households and their membership. */
+package org.safereg.registration.households;
