@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,7 +25,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The embedded default, as README command 1 runs it (no database URL, no keystore password): first start
- * creates the database, keystore, generated passphrase and bootstrap administrator (password printed once);
+ * creates the database (password-protected), keystore, generated passphrase and bootstrap administrator
+ * (password printed once);
  * a second process on the same data directory is refused; a restart on the same directory finds the records,
  * the accounts and the same keystore, and prints no new password; with the database stopped the API answers
  * 503 and health is DOWN.
@@ -52,6 +55,12 @@ class EmbeddedDefaultLifecycleTest {
             assertThat(output.getAll()).contains("EVALUATION ONLY");
             assertThat(Files.getPosixFilePermissions(passphrase)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(Files.getPosixFilePermissions(keystore)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            String unauthenticated = "jdbc:postgresql://localhost:" + first.bean(EmbeddedPostgresServer.class).port()
+                    + "/" + EmbeddedPostgresServer.DATABASE;
+            assertThatThrownBy(() -> DriverManager.getConnection(unauthenticated, "postgres", "").close())
+                    .as("the embedded database needs its password").isInstanceOf(SQLException.class);
 
             ApiClient admin = first.api().as("admin", oneTime);
             assertThat(admin.get("/api/v1/admin/users").json().get("type").asString())

@@ -43,6 +43,7 @@ class DatabaseConfiguration {
             EmbeddedPostgresServer server = embedded.getObject();
             ds.setJdbcUrl(server.jdbcUrl());
             ds.setUsername(server.user());
+            ds.setPassword(server.password());
         }
         return ds;
     }

@@ -8,12 +8,15 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * ({@code synchronous_commit=on}, {@code fsync=on}); the application database {@value #DATABASE} is created
  * on first start.
  *
+ * <p>Other users of the machine cannot connect: the Unix socket is disabled and TCP connections need the
+ * superuser's password (SCRAM), a random one generated at first start and kept in a 0600 file beside the data
+ * directory ({@code <dir>.password}).
+ *
  * <p>One process per data directory: a second server on a directory in use fails at start with
  * {@link StartupFailure}. A postmaster left running by a process that was killed (no shutdown hook ran) is
  * recognised and stopped before the new one starts. {@link #close()} stops the server (a JVM shutdown hook
@@ -43,10 +50,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path directory;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, String password) {
         this.postgres = postgres;
         this.directory = directory;
+        this.password = password;
     }
 
     /**
@@ -62,18 +71,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     "Check that the directory (REGISTRY_EMBEDDED_DB_DIR or REGISTRY_DATA_DIR) is writable.", e);
         }
         stopOrphanedPostmaster(directory);
+        Path passwordFile = directory.resolveSibling(directory.getFileName() + ".password");
+        Optional<String> password = readPassword(passwordFile);
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            if (password.isPresent()) {
+                writePasswordOnlyHba(directory);
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
                     .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "100")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            password.ifPresent(p -> builder.setConnectConfig("password", p));
+            postgres = builder.start();
         } catch (OverlappingFileLockException e) {
             throw inUse(directory, e);
         } catch (IOException | RuntimeException e) {
@@ -84,7 +100,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     "Look at the pg_ctl lines above; check free disk space and that the port "
                             + (port == 0 ? "" : port + " ") + "is free.", e);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory,
+                password.orElseGet(() -> requirePassword(postgres, directory, passwordFile)));
         server.createApplicationDatabase();
         log.info("Embedded PostgreSQL serving {} on localhost:{}", directory, postgres.getPort());
         return server;
@@ -95,9 +112,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    /** Database user (the embedded server trusts connections from localhost). */
+    /** Database user. */
     public String user() {
         return SUPERUSER;
+    }
+
+    /** The database user's password. */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -121,7 +143,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void createApplicationDatabase() {
         String adminUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
-        try (Connection c = DriverManager.getConnection(adminUrl, SUPERUSER, "");
+        try (Connection c = DriverManager.getConnection(adminUrl, SUPERUSER, password);
              Statement s = c.createStatement()) {
             boolean exists;
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
@@ -136,6 +158,56 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new StartupFailure("Cannot create the application database in the embedded server.",
                     "Check the embedded database directory " + directory + "; remove it to start afresh.", e);
         }
+    }
+
+    /**
+     * First start (or a directory from before passwords were used): the server trusts localhost. Sets a random
+     * superuser password, stores it (0600), switches authentication to SCRAM and reloads. Idempotent across
+     * crashes: without the password file this simply runs again with a new password.
+     */
+    private static String requirePassword(EmbeddedPostgres postgres, Path directory, Path passwordFile) {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER, "");
+             Statement s = c.createStatement()) {
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute("ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + password + "'");
+            Files.deleteIfExists(passwordFile);
+            Files.writeString(Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))), password);
+            writePasswordOnlyHba(directory);
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException | IOException e) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // already failing: report the original problem
+            }
+            throw new StartupFailure("Cannot set up password authentication of the embedded database in "
+                    + directory + ".", "Check that " + passwordFile.getParent() + " is writable.", e);
+        }
+        log.info("Embedded PostgreSQL now requires a password (kept in {})", passwordFile);
+        return password;
+    }
+
+    private static Optional<String> readPassword(Path passwordFile) {
+        try {
+            return Files.exists(passwordFile) ? Optional.of(Files.readString(passwordFile).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new StartupFailure("Cannot read the embedded database password file " + passwordFile + ".",
+                    "Check the file's owner and permissions (it should be readable by this user only).", e);
+        }
+    }
+
+    /** Only TCP from localhost, only with a password (the Unix socket is disabled). */
+    private static void writePasswordOnlyHba(Path directory) throws IOException {
+        Files.writeString(directory.resolve("pg_hba.conf"), """
+                # Written by SafeReg: password (SCRAM) authentication over TCP from localhost only.
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                """);
     }
 
     private static StartupFailure inUse(Path directory, Exception cause) {
