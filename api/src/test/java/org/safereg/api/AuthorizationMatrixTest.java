@@ -136,6 +136,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                         t -> new Call("POST", "/api/v1/audit/checkpoints", null)),
                 new Endpoint("GET /keys/status", Action.KEY_MANAGEMENT, DPO, 200,
                         t -> new Call("GET", "/api/v1/keys/status", null)),
+                new Endpoint("POST /keys/rotations", Action.KEY_MANAGEMENT, DPO, 201,
+                        t -> new Call("POST", "/api/v1/keys/rotations", null)),
                 new Endpoint("POST /keys/rewrap", Action.KEY_MANAGEMENT, DPO, 200,
                         t -> new Call("POST", "/api/v1/keys/rewrap?batchSize=500", null)),
                 new Endpoint("POST /keys/versions/{v}/retire (primary: refused)", Action.KEY_MANAGEMENT, DPO, 409,
@@ -153,7 +155,9 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                         t -> new Call("POST", "/api/v1/sites", Map.of("id", "ZZ-M" + SEQUENCE.incrementAndGet(),
                                 "name", "Transit", "type", "TRANSIT_POINT", "adminPcode", "ZZ01"))),
                 new Endpoint("GET /locations", null, ANY, 200, t -> new Call("GET", "/api/v1/locations?parent=ZZ", null)),
+                new Endpoint("GET /locations/{pcode}", null, ANY, 200, t -> new Call("GET", "/api/v1/locations/ZZ01", null)),
                 new Endpoint("GET /sites", null, ANY, 200, t -> new Call("GET", "/api/v1/sites", null)),
+                new Endpoint("GET /sites/{id}", null, ANY, 200, t -> new Call("GET", "/api/v1/sites/ZZ-S1", null)),
                 new Endpoint("GET /account", null, ANY, 200, t -> new Call("GET", "/api/v1/account", null)),
                 new Endpoint("GET /actuator/metrics", null, Set.of(Role.ADMIN), 200,
                         t -> new Call("GET", "/actuator/metrics", null)));

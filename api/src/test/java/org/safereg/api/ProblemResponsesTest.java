@@ -216,6 +216,21 @@ class ProblemResponsesTest extends ApiIntegrationTest {
     }
 
     @Test
+    void ciphertextMovedFromAnotherRecordIs500RecordIntegrityAndAudited() {
+        String victim = enrol(Samples.individual("Maryan", "Osman", Samples.passport()));
+        String donor = enrol(Samples.individual("Donor", "Record", Samples.passport()));
+        jdbc().sql("""
+                UPDATE individual_version SET names = (SELECT names FROM individual_version WHERE individual_id = ?::uuid)
+                WHERE individual_id = ?::uuid""").params(donor, victim).update();
+        ApiClient.Response r = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").header("X-Request-Id", "tamper-read-1")
+                .get("/api/v1/individuals/" + victim);
+        assertProblem(r, 500, "record-integrity");
+        assertThat(r.text()).doesNotContain("Donor", "Maryan");
+        assertThat(jdbc().sql("SELECT outcome FROM audit_event WHERE request_id = 'tamper-read-1'")
+                .query(String.class).list()).containsExactly("FAILED");
+    }
+
+    @Test
     void requestIdIsEchoedWhenSafeAndReplacedOtherwise() {
         ApiClient.Response safe = api().header("X-Request-Id", "client-abc.123").get("/api/v1/account");
         assertThat(safe.header("X-Request-Id")).isEqualTo("client-abc.123");
