@@ -81,6 +81,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
                 415, "unsupported-media-type");
         assertProblem(as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").get("/api/v1/individuals/" + UUID.randomUUID()),
                 404, "not-found");
+        assertProblem(admin.get("/api/v1/account%2F..%2Fadmin"), 400, "malformed-request");
     }
 
     @Test

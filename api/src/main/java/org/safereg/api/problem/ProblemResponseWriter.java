@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.safereg.api.web.RequestIdFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,10 @@ public class ProblemResponseWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
+        Object requestId = problem.getProperties() == null ? null : problem.getProperties().get("requestId");
+        if (requestId != null) {
+            response.setHeader(RequestIdFilter.HEADER, requestId.toString());
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType().toString());
         body.put("title", problem.getTitle());
