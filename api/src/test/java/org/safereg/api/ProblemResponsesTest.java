@@ -70,6 +70,33 @@ class ProblemResponsesTest extends ApiIntegrationTest {
     }
 
     @Test
+    void severalDeclaredPurposesAreRefusedAndAuditedNeverProcessed() {
+        String id = enrol(Samples.individual("Sahra", "Nur", Samples.passport()));
+        ApiClient po = as(Role.PROTECTION_OFFICER);
+        // two X-Purpose headers, the first allowed: before the fix the first silently won (200)
+        ApiClient.Response twoHeaders = ApiClient.send(HttpRequest.newBuilder(
+                        URI.create(po.base() + "/api/v1/individuals/" + id))
+                .header("Authorization", po.authorization())
+                .header("X-Request-Id", "two-purposes-1")
+                .header("X-Purpose", "PROT.CASE").header("X-Purpose", "LAW_ENFORCEMENT").GET().build());
+        assertProblem(twoHeaders, 403, "invalid-purpose");
+        assertThat(twoHeaders.text()).doesNotContain("Sahra");
+        ApiClient.Response sameTwice = ApiClient.send(HttpRequest.newBuilder(
+                        URI.create(po.base() + "/api/v1/individuals/" + id))
+                .header("Authorization", po.authorization())
+                .header("X-Request-Id", "two-purposes-2")
+                .header("X-Purpose", "PROT.CASE").header("X-Purpose", "PROT.CASE").GET().build());
+        assertProblem(sameTwice, 403, "invalid-purpose");
+        assertProblem(po.header("X-Request-Id", "two-purposes-3").purpose("PROT.CASE, REG.VERIFY")
+                .get("/api/v1/individuals/" + id), 403, "invalid-purpose");
+        for (String requestId : List.of("two-purposes-1", "two-purposes-2", "two-purposes-3")) {
+            assertThat(jdbc().sql("SELECT outcome || ' ' || purpose || ' ' || action FROM audit_event WHERE request_id = ?")
+                    .param(requestId).query(String.class).list()).as(requestId).containsExactly("DENIED <invalid> READ");
+        }
+        assertThat(po.purpose("PROT.CASE").get("/api/v1/individuals/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void routingErrors() {
         ApiClient admin = as(Role.ADMIN);
         assertProblem(admin.get("/api/v1/no-such-route"), 404, "not-found");
