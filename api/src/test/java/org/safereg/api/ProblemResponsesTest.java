@@ -123,6 +123,30 @@ class ProblemResponsesTest extends ApiIntegrationTest {
     }
 
     @Test
+    void bodiesDeclaredInAnotherCharsetThanUtf8Are415() {
+        ApiClient ro = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL");
+        String passport = Samples.passport();
+        byte[] latin1 = ApiClient.JSON.writeValueAsString(Samples.individual("Zoë", "Müller", passport))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        JsonNode latin = assertProblem(ro.send("POST", "/api/v1/individuals", "application/json; charset=ISO-8859-1",
+                latin1), 415, "unsupported-media-type");
+        assertThat(latin.get("detail").asString()).contains("UTF-8");
+        assertProblem(ro.send("POST", "/api/v1/individuals", "application/json;charset=utf-16",
+                "{}".getBytes(StandardCharsets.UTF_16)), 415, "unsupported-media-type");
+        assertProblem(ro.send("POST", "/api/v1/individuals", "application/json; charset=x-no-such-charset",
+                "{}".getBytes(StandardCharsets.UTF_8)), 415, "unsupported-media-type");
+        assertProblem(api().send("POST", "/api/v1/individuals", "application/json; charset=windows-1252",
+                latin1), 415, "unsupported-media-type");
+        assertThat(ro.post("/api/v1/individuals/search", Map.of("documentNumber", passport)).json().get("items"))
+                .as("nothing was enrolled").isEmpty();
+
+        byte[] utf8 = ApiClient.JSON.writeValueAsString(Samples.individual("Zoë", "Müller", Samples.passport()))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(ro.send("POST", "/api/v1/individuals", "application/json; charset=UTF-8", utf8).status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void oversizedBodiesAre413BeforeAuthenticationAndWhenChunked() {
         byte[] big = new byte[MAX_BODY + 1];
         java.util.Arrays.fill(big, (byte) ' ');
