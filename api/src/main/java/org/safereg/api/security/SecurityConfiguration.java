@@ -35,10 +35,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Authentication and route-level authorisation. Two modes: local accounts over HTTP Basic (default), or, with
  * {@code REGISTRY_OIDC_ISSUER_URI}, an OAuth2 resource server taking JWTs (roles from the configured claim) with
  * local accounts off. Stateless (no session, no cookies). Route rules: health and the API documentation are
- * public; {@code /actuator/**} and {@code /api/v1/admin/**} need ADMIN; audit, key management and erasure need
+ * public; {@code /actuator/**} and {@code /api/v1/admin/**} need ADMIN; audit and key management need
  * DATA_PROTECTION_OFFICER; creating locations and sites needs ADMIN or REGISTRATION_OFFICER; everything else
- * needs an authenticated user, and personal-data routes are then decided per purpose by the core's policy
- * decision point. Every refusal is problem+json.
+ * needs an authenticated user. Personal-data routes ({@code /api/v1/individuals/**}, {@code /api/v1/households/**},
+ * {@code /api/v1/locations/{pcode}/individuals}) deliberately have no role rule here: the core's policy decision
+ * point decides them per role and purpose (erasure needs SUBJECT_REQUEST, which only DATA_PROTECTION_OFFICER
+ * holds by default) and audits every decision, denials included; a URL rule would refuse without an audit row.
+ * Every refusal is problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -65,8 +68,6 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**", "/api/v1/keys/**")
-                                .hasRole(Role.DATA_PROTECTION_OFFICER.name())
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/individuals/*")
                                 .hasRole(Role.DATA_PROTECTION_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/locations", "/api/v1/sites")
                                 .hasAnyRole(Role.ADMIN.name(), Role.REGISTRATION_OFFICER.name())
