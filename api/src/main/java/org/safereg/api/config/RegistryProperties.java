@@ -160,12 +160,49 @@ public record RegistryProperties(
      *
      * @param credentialCacheTtl how long a successful password verification is remembered in memory (keyed by
      *     a keyed hash of the credentials) so HTTP Basic does not cost an Argon2 run on every request; 0 disables
+     * @param signIn limits on password verification (memory and guessing)
      */
-    public record Accounts(@DefaultValue("60s") @NotNull Duration credentialCacheTtl) {
+    public record Accounts(@DefaultValue("60s") @NotNull Duration credentialCacheTtl,
+                           @Valid @DefaultValue SignIn signIn) {
         public Accounts {
             if (credentialCacheTtl != null && credentialCacheTtl.isNegative()) {
                 throw new IllegalArgumentException("registry.accounts.credential-cache-ttl must not be negative");
             }
+        }
+    }
+
+    /**
+     * Limits on HTTP Basic sign-in. Each password verification runs Argon2id with 19 MiB of memory, so at most
+     * {@code maxConcurrentVerifications} run at once; a request that cannot start one within
+     * {@code verificationWait} is answered 503 {@code authentication-busy}. After {@code maxFailuresPerAccount}
+     * failed sign-ins for one account name, or {@code maxFailuresPerClient} from one client address (IPv6: its
+     * /64), within {@code failureWindow}, further attempts are answered 429 {@code too-many-attempts} without
+     * verifying until the window ends. Counters live in memory, at most {@code trackedEntries} of each kind
+     * (least recently used dropped first).
+     *
+     * @param maxConcurrentVerifications 0 = the number of processors
+     * @param maxFailuresPerAccount 0 = no per-account limit
+     * @param maxFailuresPerClient 0 = no per-client limit
+     */
+    public record SignIn(@DefaultValue("0") @Min(0) @Max(1024) int maxConcurrentVerifications,
+                         @DefaultValue("1s") @NotNull Duration verificationWait,
+                         @DefaultValue("10") @Min(0) int maxFailuresPerAccount,
+                         @DefaultValue("100") @Min(0) int maxFailuresPerClient,
+                         @DefaultValue("5m") @NotNull Duration failureWindow,
+                         @DefaultValue("10000") @Min(100) @Max(1_000_000) int trackedEntries) {
+        public SignIn {
+            if (verificationWait != null && verificationWait.isNegative()) {
+                throw new IllegalArgumentException("registry.accounts.sign-in.verification-wait must not be negative");
+            }
+            if (failureWindow != null && (failureWindow.isNegative() || failureWindow.isZero())) {
+                throw new IllegalArgumentException("registry.accounts.sign-in.failure-window must be positive");
+            }
+        }
+
+        /** The number of verifications allowed to run at once. */
+        public int concurrentVerifications() {
+            return maxConcurrentVerifications > 0 ? maxConcurrentVerifications
+                    : Runtime.getRuntime().availableProcessors();
         }
     }
 

@@ -11,25 +11,38 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * HTTP Basic over local accounts. The account row is read on every request (so disabling or a password change
- * takes effect at once); the Argon2 verification is skipped when {@link VerifiedCredentialCache} remembers
- * the same credentials against the same stored hash. Unknown names cost one Argon2 run too, so response times
- * do not reveal which accounts exist. A database failure becomes an
- * {@link InternalAuthenticationServiceException} (answered 503). Thread-safe.
+ * HTTP Basic over local accounts. In order:
+ * <ol>
+ * <li>an account name or client address over its failure limit ({@link SignInThrottle}) is refused at once
+ *     (429), without looking at the password;</li>
+ * <li>the account row is read (on every request, so disabling or a password change takes effect at once);</li>
+ * <li>the Argon2 verification is skipped when {@link VerifiedCredentialCache} remembers the same credentials
+ *     against the same stored hash; otherwise it runs under the {@link PasswordVerificationGate} (at most a few
+ *     at once; 503 when none frees within a short wait). Unknown names cost one Argon2 run too, so response
+ *     times do not reveal which accounts exist;</li>
+ * <li>a wrong password counts a failure for the name and the address.</li>
+ * </ol>
+ * A database failure becomes an {@link InternalAuthenticationServiceException} (answered 503). Thread-safe.
  */
 class LocalAccountAuthenticationProvider implements AuthenticationProvider {
     private final AccountRepository repository;
     private final PasswordEncoder encoder;
     private final VerifiedCredentialCache cache;
+    private final PasswordVerificationGate gate;
+    private final SignInThrottle throttle;
     private final String unknownUserHash;
 
     LocalAccountAuthenticationProvider(AccountRepository repository, PasswordEncoder encoder,
-                                       VerifiedCredentialCache cache) {
+                                       VerifiedCredentialCache cache, PasswordVerificationGate gate,
+                                       SignInThrottle throttle) {
         this.repository = repository;
         this.encoder = encoder;
         this.cache = cache;
+        this.gate = gate;
+        this.throttle = throttle;
         this.unknownUserHash = encoder.encode("unknown-user-timing-equaliser");
     }
 
@@ -37,6 +50,10 @@ class LocalAccountAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        throttle.blockedFor(username, client).ifPresent(wait -> {
+            throw SignInRefusedException.tooManyAttempts(wait);
+        });
         Optional<AccountRepository.StoredAccount> found;
         try {
             found = AccountService.USERNAME.matcher(username).matches() ? repository.find(username) : Optional.empty();
@@ -44,21 +61,24 @@ class LocalAccountAuthenticationProvider implements AuthenticationProvider {
             throw new InternalAuthenticationServiceException("account store unavailable", e);
         }
         if (found.isEmpty()) {
-            encoder.matches(password, unknownUserHash);
+            gate.verify(() -> encoder.matches(password, unknownUserHash));
+            throttle.failed(username, client);
             throw new BadCredentialsException("bad credentials");
         }
         AccountRepository.StoredAccount account = found.get();
         boolean ok = cache.verified(username, password, account.passwordHash());
-        if (!ok && encoder.matches(password, account.passwordHash())) {
+        if (!ok && gate.verify(() -> encoder.matches(password, account.passwordHash()))) {
             cache.remember(username, password, account.passwordHash());
             ok = true;
         }
         if (!ok) {
+            throttle.failed(username, client);
             throw new BadCredentialsException("bad credentials");
         }
         if (!account.enabled()) {
             throw new DisabledException("account disabled");
         }
+        throttle.succeeded(username);
         AccountPrincipal principal = new AccountPrincipal(username, account.roles(), account.passwordChangeRequired());
         List<SimpleGrantedAuthority> authorities = account.roles().stream()
                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();

@@ -16,8 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 problem+json for missing or bad credentials (with the {@code WWW-Authenticate} challenge of the active
- * mode), or 503 when authentication could not be decided because the account store or the token issuer is
- * unavailable.
+ * mode); 429 {@code too-many-attempts} or 503 {@code authentication-busy} with {@code Retry-After} for a sign-in
+ * refused without verification; 503 when authentication could not be decided because the account store or the
+ * token issuer is unavailable.
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationEntryPoint.class);
@@ -32,6 +33,11 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInRefusedException refused) {
+            response.setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            writer.write(response, Problems.of(refused.problem(), request));
+            return;
+        }
         if (ApiExceptionHandler.unavailable(e)) {
             log.warn("Request {}: authentication failed, a required service is unavailable ({})",
                     RequestIdFilter.of(request), ApiExceptionHandler.causeTypes(e));

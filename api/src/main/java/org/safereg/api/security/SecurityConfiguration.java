@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -81,8 +82,10 @@ class SecurityConfiguration {
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(denied));
         } else {
+            // the only authentication manager, without a parent: a failed attempt is verified once, not
+            // again by a global manager holding the same provider
             http.httpBasic(b -> b.authenticationEntryPoint(entryPoint))
-                    .authenticationProvider(localAccounts.getObject())
+                    .authenticationManager(new ProviderManager(localAccounts.getObject()))
                     .addFilterAfter(new PasswordChangeRequiredFilter(writer), AuthorizationFilter.class);
         }
         return http.build();
@@ -123,7 +126,11 @@ class SecurityConfiguration {
     @Conditional(OidcCondition.LocalAccounts.class)
     LocalAccountAuthenticationProvider localAccountAuthenticationProvider(AccountRepository repository,
             PasswordEncoder encoder, RegistryProperties properties, Clock clock) {
+        RegistryProperties.SignIn signIn = properties.accounts().signIn();
         return new LocalAccountAuthenticationProvider(repository, encoder,
-                new VerifiedCredentialCache(properties.accounts().credentialCacheTtl(), clock));
+                new VerifiedCredentialCache(properties.accounts().credentialCacheTtl(), clock),
+                new PasswordVerificationGate(signIn.concurrentVerifications(), signIn.verificationWait()),
+                new SignInThrottle(signIn.maxFailuresPerAccount(), signIn.maxFailuresPerClient(),
+                        signIn.failureWindow(), signIn.trackedEntries(), clock));
     }
 }
