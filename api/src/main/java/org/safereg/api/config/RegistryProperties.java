@@ -62,20 +62,37 @@ public record RegistryProperties(
      * An external PostgreSQL server ({@code REGISTRY_DB_URL}); when absent the embedded server starts.
      *
      * @param url JDBC URL, {@code jdbc:postgresql://...}
+     * @param user the application's login (connection pool)
+     * @param migrationUser when set, the migrations run as this login (the owner of the tables) and the
+     *     application's {@code user} is given only the table privileges it needs (docs/operations.md); when
+     *     unset, {@code user} runs the migrations and owns the tables
      */
     public record Database(
             @Pattern(regexp = "jdbc:postgresql:.+", message = "must be a jdbc:postgresql: URL") String url,
             String user,
-            String password) {
+            String password,
+            @Pattern(regexp = ROLE_NAME, message = "must be a plain role name (letters, digits, _ . @ -)")
+            String migrationUser,
+            String migrationPassword) {
+        /** Role names this server grants privileges to: no quoting needed in SQL. */
+        public static final String ROLE_NAME = "[A-Za-z_][A-Za-z0-9_.@-]{0,62}";
+
         public Database {
             url = blankToNull(url);
             user = blankToNull(user);
             password = blankToNull(password);
+            migrationUser = blankToNull(migrationUser);
+            migrationPassword = blankToNull(migrationPassword);
         }
 
         /** True when an external server is configured. */
         public boolean external() {
             return url != null;
+        }
+
+        /** True when migrations run as their own login, distinct from the application's. */
+        public boolean separateMigrationUser() {
+            return migrationUser != null && !migrationUser.equals(user);
         }
 
         @Override

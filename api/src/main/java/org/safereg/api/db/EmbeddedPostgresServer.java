@@ -32,9 +32,13 @@ import org.slf4j.LoggerFactory;
  * ({@code synchronous_commit=on}, {@code fsync=on}); the application database {@value #DATABASE} is created
  * on first start.
  *
- * <p>Other users of the machine cannot connect: the Unix socket is disabled and TCP connections need the
- * superuser's password (SCRAM), a random one generated at first start and kept in a 0600 file beside the data
- * directory ({@code <dir>.password}).
+ * <p>Other users of the machine cannot connect: the Unix socket is disabled and TCP connections need a
+ * password (SCRAM). Two logins: the superuser {@code postgres} ({@link #owner()}), which owns the tables and runs
+ * the migrations, and the application's login role {@value #APPLICATION_ROLE} ({@link #application()}), which
+ * owns nothing, is not a superuser and gets only the table privileges the migrations' grants callback gives it
+ * (so the application's own connections cannot disable the audit trail's append-only triggers, truncate it or
+ * alter tables). Each password is random, generated at first start and kept in a 0600 file beside the data
+ * directory ({@code <dir>.password}, {@code <dir>.app.password}).
  *
  * <p>One process per data directory: a second server on a directory in use fails at start with
  * {@link StartupFailure}. A postmaster left running by a process that was killed (no shutdown hook ran) is
@@ -44,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The database holding SafeReg's tables. */
     public static final String DATABASE = "safereg";
+    /** The application's login role: no ownership, no superuser; table privileges granted by the migrations. */
+    public static final String APPLICATION_ROLE = "safereg_app";
     private static final String SUPERUSER = "postgres";
     private static final String LOCK_FILE = "epg-lock";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
@@ -51,6 +57,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final String password;
+    /** Set once in {@link #start}, before the server is handed out. */
+    private DatabaseCredentials application;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, String password) {
         this.postgres = postgres;
@@ -103,6 +111,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, directory,
                 password.orElseGet(() -> requirePassword(postgres, directory, passwordFile)));
         server.createApplicationDatabase();
+        server.application = server.ensureApplicationRole(
+                directory.resolveSibling(directory.getFileName() + ".app.password"));
         log.info("Embedded PostgreSQL serving {} on localhost:{}", directory, postgres.getPort());
         return server;
     }
@@ -112,14 +122,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    /** Database user. */
-    public String user() {
-        return SUPERUSER;
+    /** The superuser, owner of the tables: for migrations and offline tools only, never for the pool. */
+    public DatabaseCredentials owner() {
+        return new DatabaseCredentials(SUPERUSER, password);
     }
 
-    /** The database user's password. */
-    public String password() {
-        return password;
+    /** The application's login role {@value #APPLICATION_ROLE}: for the connection pool. */
+    public DatabaseCredentials application() {
+        return application;
     }
 
     public int port() {
@@ -161,22 +171,65 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Creates the login role {@value #APPLICATION_ROLE} if missing, with the password kept in
+     * {@code passwordFile} (generated on first start), and resets its attributes: login, nothing else (no
+     * superuser, no role or database creation, no replication, row security applies). It owns nothing; its
+     * table privileges come from the migrations' grants callback. Temporary tables are not allowed in the
+     * application database.
+     */
+    private DatabaseCredentials ensureApplicationRole(Path passwordFile) {
+        String appPassword = readPassword(passwordFile).orElse(null);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
+             Statement s = c.createStatement()) {
+            if (appPassword == null) {
+                appPassword = randomPassword();
+                writePasswordFile(passwordFile, appPassword);
+            }
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + APPLICATION_ROLE + "'")) {
+                exists = rs.next();
+            }
+            s.execute("SET password_encryption = 'scram-sha-256'");
+            s.execute((exists ? "ALTER" : "CREATE") + " ROLE " + APPLICATION_ROLE + " WITH LOGIN NOSUPERUSER "
+                    + "NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT PASSWORD '" + appPassword + "'");
+            s.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+            s.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + APPLICATION_ROLE);
+            s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        } catch (SQLException | IOException e) {
+            close();
+            throw new StartupFailure("Cannot set up the application's database role in the embedded server.",
+                    "Check that " + passwordFile.getParent() + " is writable and the embedded database directory "
+                            + directory + " is intact.", e);
+        }
+        return new DatabaseCredentials(APPLICATION_ROLE, appPassword);
+    }
+
+    private static String randomPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Writes {@code password} to {@code file}, created afresh with mode 0600. */
+    private static void writePasswordFile(Path file, String password) throws IOException {
+        Files.deleteIfExists(file);
+        Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), password);
+    }
+
+    /**
      * First start (or a directory from before passwords were used): the server trusts localhost. Sets a random
      * superuser password, stores it (0600), switches authentication to SCRAM and reloads. Idempotent across
      * crashes: without the password file this simply runs again with a new password.
      */
     private static String requirePassword(EmbeddedPostgres postgres, Path directory, Path passwordFile) {
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String password = randomPassword();
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
         try (Connection c = DriverManager.getConnection(url, SUPERUSER, "");
              Statement s = c.createStatement()) {
             s.execute("SET password_encryption = 'scram-sha-256'");
             s.execute("ALTER ROLE " + SUPERUSER + " WITH PASSWORD '" + password + "'");
-            Files.deleteIfExists(passwordFile);
-            Files.writeString(Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------"))), password);
+            writePasswordFile(passwordFile, password);
             writePasswordOnlyHba(directory);
             s.execute("SELECT pg_reload_conf()");
         } catch (SQLException | IOException e) {

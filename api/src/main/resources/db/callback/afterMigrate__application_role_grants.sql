@@ -1,0 +1,28 @@
+-- Runs after every migration run (so at every start), as the migration login, which owns the tables.
+-- When the application connects as a login of its own (${appRole}: safereg_app on the embedded default, or
+-- REGISTRY_DB_USER when REGISTRY_DB_MIGRATION_USER is set), it gets exactly the privileges it needs on every
+-- table, including tables added by later migrations, and no more:
+--   * read and write on the registration tables;
+--   * audit_event and audit_checkpoint: SELECT and INSERT only (append-only also against its own connection:
+--     not being the owner it can neither disable their triggers nor truncate, alter or drop them);
+--   * audit_head: SELECT and UPDATE (the chain head row);
+--   * nothing on the migration history table.
+-- Without a separate application login (${appRole} empty) this does nothing.
+DO $grants$
+DECLARE
+    app text := '${appRole}';
+    sch text := current_schema();
+BEGIN
+    IF app = '' THEN
+        RETURN;
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', sch, app);
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', sch, app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', sch, app);
+    EXECUTE format('REVOKE UPDATE, DELETE ON audit_event, audit_checkpoint FROM %I', app);
+    EXECUTE format('REVOKE INSERT, DELETE ON audit_head FROM %I', app);
+    EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);
+    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', sch, app);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, app);
+END
+$grants$;
