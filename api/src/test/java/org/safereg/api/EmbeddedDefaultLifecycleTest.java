@@ -20,16 +20,20 @@ import org.safereg.api.db.EmbeddedPostgresServer;
 import org.safereg.api.support.ApiClient;
 import org.safereg.api.support.RunningApp;
 import org.safereg.api.support.Samples;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded default, as README command 1 runs it (no database URL, no keystore password): first start
  * creates the database (password-protected), keystore, generated passphrase and bootstrap administrator
  * (password printed once);
  * a second process on the same data directory is refused; a restart on the same directory finds the records,
- * the accounts and the same keystore, and prints no new password; with the database stopped the API answers
- * 503 and health is DOWN.
+ * the accounts and the same keystore, and prints no new password; when the PostgreSQL process dies the API
+ * answers 503, health and the {@code embeddedDatabase} component are DOWN, and liveness turns DOWN so that a
+ * supervisor restarts the server. Health also reports the free disk space where the database lives.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedDefaultLifecycleTest {
@@ -40,7 +44,7 @@ class EmbeddedDefaultLifecycleTest {
 
     @Test
     void firstStartRestartAndDatabaseOutage(CapturedOutput output) throws Exception {
-        String[] properties = {"registry.data-dir=" + dataDir};
+        String[] properties = {"registry.data-dir=" + dataDir, "logging.level.org.safereg.api.db=INFO"};
         Path keystore = dataDir.resolve("keys/kek.bcfks");
         Path passphrase = dataDir.resolve("keys/kek.bcfks.passphrase");
         String individualId;
@@ -77,6 +81,14 @@ class EmbeddedDefaultLifecycleTest {
                     .isEqualTo(204);
             officer = first.api().as("officer", officerPassword);
 
+            assertThat(output.getAll()).as("initdb set the password: never a server trusting localhost to switch")
+                    .contains("Embedded PostgreSQL serving")
+                    .doesNotContain("now requires a password");
+            JsonNode health = admin.get("/actuator/health").json();
+            assertThat(health.at("/components/embeddedDatabase/status").asString()).isEqualTo("UP");
+            assertThat(health.at("/components/diskSpace/status").asString()).isEqualTo("UP");
+            assertThat(health.at("/components/diskSpace/details/threshold").asLong()).isEqualTo(1024L * 1024 * 1024);
+
             assertThat(admin.post("/api/v1/locations", Map.of("pcode", "AB", "level", 0, "name", "Country")).status())
                     .isEqualTo(201);
             assertThat(officer.post("/api/v1/locations",
@@ -109,7 +121,8 @@ class EmbeddedDefaultLifecycleTest {
             assertThat(Files.readString(passphrase)).isEqualTo(passphraseText);
             assertThat(Files.readAllBytes(keystore)).isEqualTo(keystoreBytes);
 
-            second.bean(EmbeddedPostgresServer.class).close();
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
+            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
             ApiClient.Response down = officer.get("/api/v1/individuals/" + individualId);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.header("Content-Type")).isEqualTo("application/problem+json");
@@ -118,6 +131,15 @@ class EmbeddedDefaultLifecycleTest {
             ApiClient.Response health = second.api().get("/actuator/health");
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
+            assertThat(second.bean("embeddedDatabase", HealthIndicator.class).health().getStatus())
+                    .isEqualTo(Status.DOWN);
+            ApiClient.Response liveness = second.api().get("/actuator/health/liveness");
+            for (int i = 0; i < 60 && liveness.status() == 200; i++) {
+                Thread.sleep(250);
+                liveness = second.api().get("/actuator/health/liveness");
+            }
+            assertThat(liveness.status()).as("liveness DOWN, so a supervisor restarts the server").isEqualTo(503);
+            assertThat(liveness.json().get("status").asString()).isEqualTo("DOWN");
         }
     }
 

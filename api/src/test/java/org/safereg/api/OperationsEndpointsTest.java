@@ -21,6 +21,8 @@ class OperationsEndpointsTest extends ApiIntegrationTest {
         JsonNode admin = as(Role.ADMIN).get("/actuator/health").json();
         assertThat(admin.at("/components/db/status").asString()).isEqualTo("UP");
         assertThat(admin.at("/components/keyProvider/status").asString()).isEqualTo("UP");
+        assertThat(admin.at("/components/diskSpace/status").asString()).isEqualTo("UP");
+        assertThat(admin.at("/components/embeddedDatabase").isMissingNode()).as("external database: no embedded server").isTrue();
 
         assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
         ApiClient.Response readiness = as(Role.ADMIN).get("/actuator/health/readiness");

@@ -3,6 +3,7 @@ package org.safereg.api.db;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.safereg.api.config.StartupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>One process per data directory: a second server on a directory in use fails at start with
  * {@link StartupFailure}. A postmaster left running by a process that was killed (no shutdown hook ran) is
  * recognised and stopped before the new one starts. {@link #close()} stops the server (a JVM shutdown hook
- * does it too). Start-up costs 2-5 s (first start also runs {@code initdb}).
+ * does it too). If the server process dies otherwise, {@link #running()} turns false and
+ * {@link #onUnexpectedStop} callbacks run; nothing restarts it (restart SafeReg). Start-up costs 2-5 s (first
+ * start also runs {@code initdb}, with password authentication from the start; zonky's initdb cannot be asked
+ * for data checksums).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The database holding SafeReg's tables. */
@@ -57,13 +62,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path directory;
     private final String password;
+    /** The postmaster process, if its pid could be read. */
+    private final Optional<ProcessHandle> postmaster;
     /** Set once in {@link #start}, before the server is handed out. */
     private DatabaseCredentials application;
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, String password) {
         this.postgres = postgres;
         this.directory = directory;
         this.password = password;
+        this.postmaster = postmasterPid(directory.resolve("postmaster.pid")).flatMap(ProcessHandle::of);
+        if (postmaster.isEmpty()) {
+            log.warn("Cannot find the embedded PostgreSQL process: its health will not be watched");
+        }
+        // beside zonky's own hook (which stops the server without telling us): marks the stop at JVM exit as
+        // intended, so it is not taken for a crash
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
     }
 
     /**
@@ -81,10 +96,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         stopOrphanedPostmaster(directory);
         Path passwordFile = directory.resolveSibling(directory.getFileName() + ".password");
         Optional<String> password = readPassword(passwordFile);
+        // zonky runs initdb when there is no postgresql.conf yet
+        boolean initialised = Files.exists(directory.resolve("postgresql.conf"));
         EmbeddedPostgres postgres;
         try {
-            if (password.isPresent()) {
-                writePasswordOnlyHba(directory);
+            if (!initialised && password.isEmpty()) {
+                password = Optional.of(randomPassword());
+                writePasswordFile(passwordFile, password.get());
             }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -96,7 +114,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("max_connections", "100")
                     .setPGStartupWait(Duration.ofSeconds(60));
-            password.ifPresent(p -> builder.setConnectConfig("password", p));
+            if (!initialised) {
+                // zonky's initdb says "-A trust"; these later options override it: the superuser has its
+                // password and every connection needs one from the first moment, no window trusting localhost
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig("pwfile", passwordFile.toString());
+            }
+            if (password.isPresent()) {
+                builder.setConnectConfig("password", password.get())
+                        .setDataDirectoryCustomizer(dir -> writePasswordOnlyHba(dir.toPath()));
+            }
             postgres = builder.start();
         } catch (OverlappingFileLockException e) {
             throw inUse(directory, e);
@@ -140,9 +167,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return directory;
     }
 
+    /** True while the PostgreSQL server process is alive (also true if it could not be found at start). */
+    public boolean running() {
+        return postmaster.map(ProcessHandle::isAlive).orElse(true);
+    }
+
+    /**
+     * Runs {@code action} once if the PostgreSQL server process ends other than through {@link #close()}
+     * (killed, crashed). Detected asynchronously by the JDK, within about five seconds.
+     */
+    public void onUnexpectedStop(Runnable action) {
+        postmaster.ifPresent(p -> p.onExit().thenRun(() -> {
+            if (!closing.get()) {
+                action.run();
+            }
+        }));
+    }
+
     /** Stops the server; its data stays in the directory. Idempotent. */
     @Override
     public void close() {
+        if (closing.getAndSet(true)) {
+            return;
+        }
         try {
             postgres.close();
             log.info("Embedded PostgreSQL stopped");
@@ -232,7 +279,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             writePasswordFile(passwordFile, password);
             writePasswordOnlyHba(directory);
             s.execute("SELECT pg_reload_conf()");
-        } catch (SQLException | IOException e) {
+        } catch (SQLException | IOException | UncheckedIOException e) {
             try {
                 postgres.close();
             } catch (IOException ignored) {
@@ -255,12 +302,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Only TCP from localhost, only with a password (the Unix socket is disabled). */
-    private static void writePasswordOnlyHba(Path directory) throws IOException {
-        Files.writeString(directory.resolve("pg_hba.conf"), """
-                # Written by SafeReg: password (SCRAM) authentication over TCP from localhost only.
-                host all all 127.0.0.1/32 scram-sha-256
-                host all all ::1/128 scram-sha-256
-                """);
+    private static void writePasswordOnlyHba(Path directory) {
+        try {
+            Files.writeString(directory.resolve("pg_hba.conf"), """
+                    # Written by SafeReg: password (SCRAM) authentication over TCP from localhost only.
+                    host all all 127.0.0.1/32 scram-sha-256
+                    host all all ::1/128 scram-sha-256
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static StartupFailure inUse(Path directory, Exception cause) {
