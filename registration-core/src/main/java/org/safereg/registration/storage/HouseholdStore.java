@@ -27,13 +27,15 @@ import tools.jackson.core.type.TypeReference;
 /**
  * Encrypted persistence of households (internal). A membership row spans household versions
  * [joined_version, left_version); the relationship to the head is encrypted under the member's own key, the
- * change reasons under the household's own key (the household id doubles as a key-owning subject). The partial
+ * change reasons under the household's own key, both padded ({@link PaddedPayload}: every relationship has the
+ * same ciphertext length) (the household id doubles as a key-owning subject). The partial
  * unique index {@code household_member_one_active} guarantees one active household per person even under
  * concurrency. Every method runs in the caller's transaction. Thread-safe.
  */
 public final class HouseholdStore {
-    static final FieldName RELATIONSHIP = FieldName.of("household_member.relationship", 1);
-    static final FieldName CHANGE_REASON = FieldName.of("household.change_reason", 1);
+    /** Schema version 2: the padded layout of {@link PaddedPayload}. */
+    static final FieldName RELATIONSHIP = FieldName.of("household_member.relationship", 2);
+    static final FieldName CHANGE_REASON = FieldName.of("household.change_reason", 2);
 
     private final JdbcClient jdbc;
     private final SubjectKeyring keyring;
@@ -103,7 +105,7 @@ public final class HouseholdStore {
         List<HouseholdMember> members = new ArrayList<>();
         for (ActiveMember m : activeMembers(id)) {
             FieldCipher cipher = individuals.open(m.individual());
-            Relationship r = JsonCodec.decode(cipher.decrypt(RELATIONSHIP, m.relationship()),
+            Relationship r = PaddedPayload.open(cipher, RELATIONSHIP, m.relationship(),
                     new TypeReference<Relationship>() { });
             members.add(new HouseholdMember(m.individual(), r));
         }
@@ -194,7 +196,8 @@ public final class HouseholdStore {
 
     private void insertMember(HouseholdId id, SubjectId member, Relationship relationship, boolean head, int order,
                               int version) {
-        byte[] encrypted = individuals.open(member).encrypt(RELATIONSHIP, JsonCodec.encode(relationship));
+        byte[] encrypted = PaddedPayload.seal(individuals.open(member), RELATIONSHIP, PaddedPayload.Block.CODE,
+                relationship);
         try {
             jdbc.sql("""
                             INSERT INTO household_member (household_id, individual_id, relationship, is_head, member_order,
@@ -212,13 +215,14 @@ public final class HouseholdStore {
     }
 
     private void insertVersion(HouseholdId id, int version, Optional<String> reason, String actor, Instant now) {
-        byte[] encrypted = reason.map(r -> householdCipher(id).encrypt(CHANGE_REASON, JsonCodec.encode(r))).orElse(null);
+        byte[] encrypted = reason.map(r -> PaddedPayload.seal(householdCipher(id), CHANGE_REASON, PaddedPayload.Block.TEXT, r))
+                .orElse(null);
         jdbc.sql("INSERT INTO household_version (household_id, version, change_reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id.value(), version, encrypted, actor, IndividualStore.utc(now)).update();
     }
 
     private String decryptReason(HouseholdId id, byte[] reason) {
-        return JsonCodec.decode(householdCipher(id).decrypt(CHANGE_REASON, reason), new TypeReference<String>() { });
+        return PaddedPayload.open(householdCipher(id), CHANGE_REASON, reason, new TypeReference<String>() { });
     }
 
     private FieldCipher householdCipher(HouseholdId id) {

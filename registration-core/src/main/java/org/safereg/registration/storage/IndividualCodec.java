@@ -17,35 +17,42 @@ import org.safereg.registration.model.PopulationCategory;
 import org.safereg.registration.model.RegistrationMethod;
 import org.safereg.registration.model.Sex;
 import org.safereg.registration.model.SpecificNeed;
+import org.safereg.registration.storage.PaddedPayload.Block;
 import tools.jackson.core.type.TypeReference;
 
 /**
  * Encryption of {@link IndividualDetails} into the explicit ciphertext columns of {@code individual_version}
- * (internal): one column per field group, each the JSON of the group encrypted under the subject's DEMOGRAPHIC
- * key with field name {@code individual.<column>} and the group's schema version. Absent values are encrypted
- * too, so a column never reveals whether a value is present. Thread-safe.
+ * (internal): one column per field group, each the JSON of the group padded to the column's
+ * {@link PaddedPayload.Block} and encrypted under the subject's DEMOGRAPHIC key with field name
+ * {@code individual.<column>} and schema version 2 (the padded layout). Absent values are encrypted and padded
+ * too. The coded columns (registration method, sex, birth, nationalities, population category, location,
+ * specific needs) have one fixed ciphertext length whatever their value, present or absent; the free-text
+ * columns (names, documents, contact, change reason) reveal their length only in blocks of 256 bytes.
+ * Thread-safe.
  */
 public final class IndividualCodec {
 
     /** The encrypted columns of {@code individual_version}. */
     public enum Column {
-        REGISTRATION_METHOD("registration_method"),
-        NAMES("names"),
-        SEX("sex"),
-        BIRTH("birth"),
-        NATIONALITY("nationality"),
-        DOCUMENTS("documents"),
-        POPULATION_CATEGORY("population_category"),
-        LOCATION("location"),
-        SPECIFIC_NEEDS("specific_needs"),
-        CONTACT("contact");
+        REGISTRATION_METHOD("registration_method", Block.CODE),
+        NAMES("names", Block.TEXT),
+        SEX("sex", Block.CODE),
+        BIRTH("birth", Block.SMALL),
+        NATIONALITY("nationality", Block.CODE),
+        DOCUMENTS("documents", Block.TEXT),
+        POPULATION_CATEGORY("population_category", Block.CODE),
+        LOCATION("location", Block.SMALL),
+        SPECIFIC_NEEDS("specific_needs", Block.CODE_SET),
+        CONTACT("contact", Block.TEXT);
 
         private final String column;
         private final FieldName field;
+        private final Block block;
 
-        Column(String column) {
+        Column(String column, Block block) {
             this.column = column;
-            this.field = FieldName.of("individual." + column, 1);
+            this.field = FieldName.of("individual." + column, SCHEMA_VERSION);
+            this.block = block;
         }
 
         /** The SQL column name. */
@@ -56,10 +63,18 @@ public final class IndividualCodec {
         FieldName field() {
             return field;
         }
+
+        /** The padding block of the column. */
+        public Block block() {
+            return block;
+        }
     }
 
-    /** Field name of the encrypted change reason of a version. */
-    public static final FieldName CHANGE_REASON = FieldName.of("individual.change_reason", 1);
+    /** Schema version of every column: 2 is the padded layout of {@link PaddedPayload}. */
+    static final int SCHEMA_VERSION = 2;
+
+    /** Field name of the encrypted change reason of a version (padded as {@link Block#TEXT}). */
+    public static final FieldName CHANGE_REASON = FieldName.of("individual.change_reason", SCHEMA_VERSION);
 
     /** The names column also keeps the normalised form used for the name index. */
     record StoredNames(Names asWritten, String normalisedFullName) {
@@ -98,10 +113,10 @@ public final class IndividualCodec {
     }
 
     private static void put(Map<Column, byte[]> out, FieldCipher cipher, Column column, Object value) {
-        out.put(column, cipher.encrypt(column.field(), JsonCodec.encode(value)));
+        out.put(column, PaddedPayload.seal(cipher, column.field(), column.block(), value));
     }
 
     private static <T> T get(Map<Column, byte[]> in, FieldCipher cipher, Column column, TypeReference<T> type) {
-        return JsonCodec.decode(cipher.decrypt(column.field(), in.get(column)), type);
+        return PaddedPayload.open(cipher, column.field(), in.get(column), type);
     }
 }

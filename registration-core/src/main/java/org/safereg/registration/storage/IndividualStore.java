@@ -225,7 +225,8 @@ public final class IndividualStore {
         for (Column c : Column.values()) {
             params.add(encrypted.get(c));
         }
-        params.add(reason.map(r -> cipher.encrypt(IndividualCodec.CHANGE_REASON, JsonCodec.encode(r))).orElse(null));
+        params.add(reason.map(r -> PaddedPayload.seal(cipher, IndividualCodec.CHANGE_REASON, PaddedPayload.Block.TEXT, r))
+                .orElse(null));
         params.add(actor);
         params.add(utc(now));
         jdbc.sql("INSERT INTO individual_version (individual_id, version, " + COLUMNS
@@ -244,7 +245,7 @@ public final class IndividualStore {
                     }
                     byte[] reason = rs.getBytes("change_reason");
                     Optional<String> plainReason = reason == null ? Optional.empty()
-                            : Optional.of(JsonCodec.decode(cipher.decrypt(IndividualCodec.CHANGE_REASON, reason),
+                            : Optional.of(PaddedPayload.open(cipher, IndividualCodec.CHANGE_REASON, reason,
                             new TypeReference<String>() { }));
                     VersionInfo info = new VersionInfo(version, rs.getString("changed_by"),
                             instant(rs, "changed_at"), plainReason);
