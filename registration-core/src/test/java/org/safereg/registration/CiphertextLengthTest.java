@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.safereg.registration.model.Sex;
 import org.safereg.registration.model.SpecificNeed;
 import org.safereg.registration.storage.IndividualCodec;
 import org.safereg.registration.storage.IndividualCodec.Column;
+import org.safereg.registration.storage.PaddedPayload.RecordBinding;
 
 /**
  * Ciphertext lengths do not reveal coded values: every value of every coded column (each enum constant, absent,
@@ -46,6 +48,8 @@ class CiphertextLengthTest {
     private static final int AEAD_OVERHEAD = 1 + 12 + 16;
     private static final Set<Column> CODED = Set.of(Column.REGISTRATION_METHOD, Column.SEX, Column.BIRTH,
             Column.NATIONALITY, Column.POPULATION_CATEGORY, Column.LOCATION, Column.SPECIFIC_NEEDS);
+
+    private static final RecordBinding ROW = new RecordBinding(UUID.randomUUID(), 1);
 
     @TempDir
     static Path keys;
@@ -99,7 +103,7 @@ class CiphertextLengthTest {
         for (Column column : CODED) {
             Set<Integer> lengths = new TreeSet<>();
             for (IndividualDetails d : variants) {
-                lengths.add(IndividualCodec.encrypt(cipher, d).get(column).length);
+                lengths.add(IndividualCodec.encrypt(cipher, ROW, d).get(column).length);
             }
             assertThat(lengths).as(column.column()).containsExactly(AEAD_OVERHEAD + column.block().bytes());
         }
@@ -116,23 +120,23 @@ class CiphertextLengthTest {
                 .contact(new Contact(Optional.of("+252 61 555 0101"), Optional.of("amina@example.org"), Optional.empty()))
                 .build();
         for (Column column : List.of(Column.NAMES, Column.DOCUMENTS, Column.CONTACT)) {
-            assertThat(IndividualCodec.encrypt(cipher, shortValues).get(column).length)
+            assertThat(IndividualCodec.encrypt(cipher, ROW, shortValues).get(column).length)
                     .as(column.column())
-                    .isEqualTo(IndividualCodec.encrypt(cipher, longerValues).get(column).length)
+                    .isEqualTo(IndividualCodec.encrypt(cipher, ROW, longerValues).get(column).length)
                     .isEqualTo(AEAD_OVERHEAD + 256);
         }
         IndividualDetails veryLong = IndividualDetails.builder(RegistrationMethod.FULL,
                 Names.of("ب".repeat(200), "ي".repeat(200))).build();
-        int namesLength = IndividualCodec.encrypt(cipher, veryLong).get(Column.NAMES).length;
+        int namesLength = IndividualCodec.encrypt(cipher, ROW, veryLong).get(Column.NAMES).length;
         assertThat((namesLength - AEAD_OVERHEAD) % 256).isZero();
-        assertThat(IndividualCodec.decrypt(cipher, IndividualCodec.encrypt(cipher, veryLong))).isEqualTo(veryLong);
+        assertThat(IndividualCodec.decrypt(cipher, ROW, IndividualCodec.encrypt(cipher, ROW, veryLong))).isEqualTo(veryLong);
     }
 
     @Test
     void everyVariantRoundTripsExactly() {
         for (IndividualDetails d : variants()) {
-            Map<Column, byte[]> encrypted = IndividualCodec.encrypt(cipher, d);
-            assertThat(IndividualCodec.decrypt(cipher, encrypted)).isEqualTo(d);
+            Map<Column, byte[]> encrypted = IndividualCodec.encrypt(cipher, ROW, d);
+            assertThat(IndividualCodec.decrypt(cipher, ROW, encrypted)).isEqualTo(d);
         }
     }
 

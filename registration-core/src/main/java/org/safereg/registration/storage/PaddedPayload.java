@@ -1,6 +1,8 @@
 package org.safereg.registration.storage;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.UUID;
 import org.safereg.keys.DecryptionFailedException;
 import org.safereg.keys.FieldCipher;
 import org.safereg.keys.FieldName;
@@ -15,13 +17,35 @@ import tools.jackson.core.type.TypeReference;
  * back to identified records. With padding, every value that fits the column's block has the same ciphertext
  * length ({@code 1 + 12 + block + 16} bytes).
  *
- * <p>Layout: format byte {@code 0x01}, JSON length (4 bytes, big-endian), JSON, zero bytes up to the next
- * multiple of the block size. Decryption checks the format, the length and that the padding is all zeros.
- * Stateless, thread-safe; cost: one JSON encoding and one AEAD operation of the padded size.
+ * <p>The plaintext also carries the {@link RecordBinding} of the row it is stored in (record id and version),
+ * checked on decryption: the associated data already binds subject, table, column and schema version, and the
+ * binding adds the row, so an older version's ciphertext copied into the current version's row (a rollback of
+ * one field by someone with write access to the database) fails instead of decrypting.
+ *
+ * <p>Layout: format byte {@code 0x01}, record id (16 bytes), record version (4 bytes), JSON length (4 bytes),
+ * JSON, zero bytes up to the next multiple of the block size (all integers big-endian). Decryption checks the
+ * format, the binding, the length and that the padding is all zeros. Stateless, thread-safe; cost: one JSON
+ * encoding and one AEAD operation of the padded size.
  */
 public final class PaddedPayload {
     private static final byte FORMAT = 0x01;
-    private static final int HEADER = 1 + 4;
+    private static final int HEADER = 1 + 16 + 4 + 4;
+
+    /**
+     * The row a ciphertext belongs to, inside its table and column (which the field name binds).
+     *
+     * @param record the record's id: the individual for {@code individual_version}, the household for
+     *               {@code household_version} and {@code household_member}
+     * @param version the row's version: {@code version}, or {@code joined_version} for a membership
+     */
+    public record RecordBinding(UUID record, int version) {
+        public RecordBinding {
+            Objects.requireNonNull(record, "record");
+            if (version < 1) {
+                throw new IllegalArgumentException("record versions start at 1");
+            }
+        }
+    }
 
     /**
      * Padding granularity of a column. The fixed-size blocks are chosen so that every valid value of the column
@@ -54,30 +78,43 @@ public final class PaddedPayload {
     private PaddedPayload() {
     }
 
-    /** Encodes {@code value} as JSON, pads it to {@code block} and encrypts it as {@code field}. */
-    public static byte[] seal(FieldCipher cipher, FieldName field, Block block, Object value) {
-        return cipher.encrypt(field, pad(JsonCodec.encode(value), block));
+    /**
+     * Encodes {@code value} as JSON, pads it to {@code block} and encrypts it as {@code field} of the row
+     * {@code row}.
+     */
+    public static byte[] seal(FieldCipher cipher, FieldName field, Block block, RecordBinding row, Object value) {
+        return cipher.encrypt(field, pad(JsonCodec.encode(value), block, row));
     }
 
     /**
      * Decrypts a column sealed by {@link #seal} and decodes its JSON. Throws {@link DecryptionFailedException} if
-     * the ciphertext does not authenticate or its plaintext does not have this layout.
+     * the ciphertext does not authenticate, belongs to another row than {@code row}, or its plaintext does not
+     * have this layout.
      */
-    public static <T> T open(FieldCipher cipher, FieldName field, byte[] ciphertext, TypeReference<T> type) {
-        return JsonCodec.decode(unpad(cipher.decrypt(field, ciphertext)), type);
+    public static <T> T open(FieldCipher cipher, FieldName field, RecordBinding row, byte[] ciphertext,
+                             TypeReference<T> type) {
+        return JsonCodec.decode(unpad(cipher.decrypt(field, ciphertext), row), type);
     }
 
-    static byte[] pad(byte[] json, Block block) {
+    static byte[] pad(byte[] json, Block block, RecordBinding row) {
         int length = HEADER + json.length;
         int padded = (length + block.bytes - 1) / block.bytes * block.bytes;
-        return ByteBuffer.allocate(padded).put(FORMAT).putInt(json.length).put(json).array();
+        return ByteBuffer.allocate(padded).put(FORMAT)
+                .putLong(row.record().getMostSignificantBits()).putLong(row.record().getLeastSignificantBits())
+                .putInt(row.version()).putInt(json.length).put(json).array();
     }
 
-    static byte[] unpad(byte[] plaintext) {
+    static byte[] unpad(byte[] plaintext, RecordBinding row) {
         if (plaintext.length < HEADER || plaintext[0] != FORMAT) {
             throw malformed();
         }
         ByteBuffer in = ByteBuffer.wrap(plaintext, 1, plaintext.length - 1);
+        UUID record = new UUID(in.getLong(), in.getLong());
+        int version = in.getInt();
+        if (!record.equals(row.record()) || version != row.version()) {
+            throw new DecryptionFailedException("field ciphertext belongs to another row or version of the record"
+                    + " (copied from an older version?)", null);
+        }
         int length = in.getInt();
         if (length < 0 || length > in.remaining()) {
             throw malformed();
