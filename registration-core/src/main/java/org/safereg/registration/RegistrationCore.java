@@ -14,6 +14,7 @@ import org.safereg.registration.households.HouseholdService;
 import org.safereg.registration.individuals.IndividualService;
 import org.safereg.registration.keys.JdbcWrappedKeyRepository;
 import org.safereg.registration.keys.KeyManagementService;
+import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
 import org.safereg.registration.statistics.StatisticsProjection;
@@ -29,9 +30,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link #create}, so policy enforcement, encryption and audit are wired identically everywhere.
  *
  * <p>The schema must exist ({@link Migrations#apply} or Spring Boot's Flyway on {@link Migrations#LOCATION}).
- * Thread-safe; create one per process. Construction derives the blind-index and pseudonym secrets from the key
- * provider (fails with {@link org.safereg.keys.KeyProviderUnavailableException} if it is down) and does no
- * database I/O.
+ * Thread-safe; create one per process. Construction first checks that the key provider is the one the database
+ * was encrypted with ({@link KeyProviderCheck}: one small transaction, writing the check row at the first start;
+ * {@link KeyProviderMismatchException} otherwise), then derives the blind-index and pseudonym secrets from the key
+ * provider (fails with {@link org.safereg.keys.KeyProviderUnavailableException} if it is down).
  */
 public final class RegistrationCore {
     private final IndividualService individuals;
@@ -70,6 +72,10 @@ public final class RegistrationCore {
      * managed here with a {@code DataSourceTransactionManager}, so the data source must not be wrapped in
      * another transaction manager's proxy), the KEK provider, the policy decision point and a clock (record
      * timestamps; its zone decides "today" for date validation).
+     *
+     * @throws KeyProviderMismatchException the key provider is not the one the database was encrypted with, or
+     *         the database holds data keys or audit events but no key-provider check row: refuse to start
+     * @throws org.springframework.dao.DataAccessException the database is unavailable (or not migrated)
      */
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
                                           Clock clock) {
@@ -77,6 +83,7 @@ public final class RegistrationCore {
         Objects.requireNonNull(kek, "kek");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
+        KeyProviderCheck.verify(dataSource, kek);
         return new RegistrationCore(dataSource, kek, policy, clock);
     }
 
