@@ -125,6 +125,35 @@ public final class AccessGuard {
         }
     }
 
+    /**
+     * For an operation whose effect lies outside the database (the key provider's keystore), which a rollback
+     * cannot undo: decides {@code action}, runs {@code check} and commits its SUCCESS event (the permitted
+     * intent) before anything changes; only then runs {@code effect} in a second transaction that ends with the
+     * outcome event, SUCCESS, or FAILED for any exception (infrastructure failures included, as far as the
+     * trail is still writable). A denial, or a {@link RegistrationException} from {@code check}, is audited as in
+     * {@link #run} and {@code effect} never runs. A crash between the two leaves the intent in the trail.
+     */
+    public <T> T runWithExternalEffect(RequestContext context, Action action, Work<?> check, Work<T> effect) {
+        run(context, action, Optional.empty(), check);
+        try {
+            return run(context, action, Optional.empty(), effect);
+        } catch (RegistrationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            AccessDecision decision = policy.decide(
+                    new AccessRequest(context.actor(), context.declaredPurpose(), action, Optional.empty()));
+            if (decision instanceof AccessDecision.Permit permit) {
+                try {
+                    appendAlone(event(context, permit.role().name(), permit.purpose().value(), action,
+                            Optional.empty(), AuditOutcome.FAILED));
+                } catch (RuntimeException trailUnavailable) {
+                    e.addSuppressed(trailUnavailable);
+                }
+            }
+            throw e;
+        }
+    }
+
     private void appendAlone(AuditEvent event) {
         transactions.inNewTransaction(() -> log.append(List.of(event)));
     }
