@@ -43,6 +43,7 @@ public final class RegistrationCore {
     private final AuditService audit;
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
+    private final IdempotencyRetention idempotencyRetention;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -65,6 +66,7 @@ public final class RegistrationCore {
         locations = new LocationService(locationRepository, transactions);
         keyManagement = new KeyManagementService(guard, kek, wrappedKeys);
         audit = new AuditService(guard, log, transactions, kek, clock);
+        idempotencyRetention = new IdempotencyRetention(idempotency, transactions, clock);
     }
 
     /**
@@ -105,6 +107,11 @@ public final class RegistrationCore {
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
+    public IdempotencyRetention idempotencyRetention() {
+        return idempotencyRetention;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */
