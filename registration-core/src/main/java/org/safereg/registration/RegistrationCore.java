@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link #create}, so policy enforcement, encryption and audit are wired identically everywhere.
  *
  * <p>The schema must exist ({@link Migrations#apply} or Spring Boot's Flyway on {@link Migrations#LOCATION}).
- * Thread-safe; create one per process. Construction derives the blind-index and pseudonym secrets from the key
- * provider (fails with {@link org.safereg.keys.KeyProviderUnavailableException} if it is down) and does no
- * database I/O.
+ * Thread-safe; create one per process. Construction needs neither the key provider nor the database: the
+ * blind-index and pseudonym secrets are derived from the provider on first use, so a server can start while its
+ * key provider is down (calls then fail with {@link org.safereg.keys.KeyProviderUnavailableException} until it
+ * is back).
  */
 public final class RegistrationCore {
     private final IndividualService individuals;

@@ -7,6 +7,7 @@ import org.safereg.keys.KekRotation;
 import org.safereg.keys.KekVersion;
 import org.safereg.privacy.Action;
 import org.safereg.registration.KekVersionInUseException;
+import org.safereg.registration.OperatorActionRequiredException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.audit.AccessGuard;
@@ -15,7 +16,9 @@ import org.safereg.registration.audit.AccessGuard;
  * KEK rotation, re-wrap of stored data keys, retirement of old KEK versions, and status. Every call is decided
  * by the policy decision point and audited with action {@link Action#KEY_MANAGEMENT} (no subject). Re-wrap runs
  * while the server serves requests (compare-and-set per key; each batch commits on its own, so an interrupted
- * job loses nothing and resumes where it stopped). Thread-safe.
+ * job loses nothing and resumes where it stopped). With a provider that rotates outside the application (Vault
+ * Transit), rotation and retirement are the operator's, in the provider, and answer
+ * {@link OperatorActionRequiredException}; re-wrap and status work with every provider. Thread-safe.
  */
 public final class KeyManagementService {
     /** Largest re-wrap batch. */
@@ -34,9 +37,21 @@ public final class KeyManagementService {
         this.rotation = new KekRotation(kek, repository);
     }
 
-    /** Makes a new KEK version primary; new data keys are wrapped with it from now on. */
+    /**
+     * Makes a new KEK version primary; new data keys are wrapped with it from now on.
+     *
+     * @throws OperatorActionRequiredException the provider rotates outside the application (Vault: rotate the
+     *     Transit key, then re-wrap)
+     */
     public KekVersion rotate(RequestContext context) {
-        return guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> rotation.rotate());
+        return guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> {
+            try {
+                return rotation.rotate();
+            } catch (UnsupportedOperationException e) {
+                throw new OperatorActionRequiredException("KEK rotation is an operator action in the key provider"
+                        + " (Vault: rotate the Transit key, or let auto_rotate_period do it), then re-wrap here");
+            }
+        });
     }
 
     /** Re-wraps up to {@code batchSize} (1..10000) data keys not yet at the primary version, in one transaction. */
@@ -67,6 +82,8 @@ public final class KeyManagementService {
      * Retires a KEK version once no stored data key uses it.
      *
      * @throws KekVersionInUseException keys still wrapped by it (re-wrap first), or it is the primary version
+     * @throws OperatorActionRequiredException no data key uses it any more, but the provider retires versions
+     *     outside the application (Vault: raise the Transit key's {@code min_decryption_version} above it)
      */
     public void retire(RequestContext context, KekVersion version) {
         guard.run(context, Action.KEY_MANAGEMENT, Optional.empty(), trail -> {
@@ -76,6 +93,10 @@ public final class KeyManagementService {
                 throw new KekVersionInUseException("data keys are still wrapped by KEK " + version + ": re-wrap first");
             } catch (IllegalArgumentException e) {
                 throw new KekVersionInUseException("KEK " + version + " is the primary version or unknown");
+            } catch (UnsupportedOperationException e) {
+                throw new OperatorActionRequiredException("no data key is wrapped by KEK " + version + " any more;"
+                        + " retiring it is an operator action in the key provider (Vault: raise the Transit key's"
+                        + " min_decryption_version above " + version.number() + ")");
             }
             return null;
         });
