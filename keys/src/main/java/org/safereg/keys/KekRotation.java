@@ -39,7 +39,8 @@ public final class KekRotation {
     /**
      * Re-wraps up to {@code batchSize} keys not at the primary version, in one {@link KekProvider#rewrapAll} call.
      * Throws {@link DecryptionFailedException} if a stored key does not unwrap (corrupt, or its version retired),
-     * after storing the batch's other keys: such a key needs an operator, the job does not skip it silently.
+     * after storing the batch's other keys (kept unless the caller's transaction rolls back): such a key needs an
+     * operator, the job does not skip it silently.
      */
     public Progress rewrapBatch(int batchSize) {
         return batch(batchSize).progress;
