@@ -123,11 +123,6 @@ public interface TestKek extends AutoCloseable {
             this.provider = keys.connect();
         }
 
-        /** The Transit keys behind the provider (the server, the operator's actions). */
-        public TransitTestKeys keys() {
-            return keys;
-        }
-
         @Override public Kind kind() { return Kind.VAULT; }
         @Override public KekProvider provider() { return provider; }
         @Override

@@ -50,10 +50,6 @@ public final class TransitTestKeys {
         return shared;
     }
 
-    public TransitTestServer server() {
-        return server;
-    }
-
     public String kekKeyName() {
         return kek;
     }
