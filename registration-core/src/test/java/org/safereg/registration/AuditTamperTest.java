@@ -14,13 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.audit.AuditChain;
 import org.safereg.privacy.audit.AuditCheckpoint;
 import org.safereg.privacy.audit.AuditVerification;
@@ -39,19 +40,24 @@ import org.springframework.dao.DataAccessException;
 class AuditTamperTest {
     @TempDir
     static Path keys;
-    static LocalKeystoreKekProvider kek;
+    static TestKek kek;
     CoreFixture f;
     /** The checkpoint of rows 1..8, as an operator would keep it outside the database. */
     AuditCheckpoint kept;
 
     @BeforeAll
-    static void openKeystore() {
-        kek = LocalKeystoreKekProvider.openOrCreate(keys.resolve("kek.bcfks"), "test-passphrase".toCharArray());
+    static void openKeyProvider() {
+        kek = TestKek.open(keys);
+    }
+
+    @AfterAll
+    static void closeKeyProvider() {
+        kek.close();
     }
 
     @BeforeEach
     void setUp() {
-        f = new CoreFixture(keys.resolve("kek.bcfks"), kek);
+        f = new CoreFixture(kek);
         for (int i = 0; i < 4; i++) {
             var id = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Audited" + i, CoreFixture.DISTRICT),
                     Optional.empty()).id();

@@ -85,10 +85,13 @@ class FailClosedTest {
     }
 
     @Test
-    void databaseDownAtStartIsADataAccessResourceFailure() {
+    void databaseDownAtStartIsADataAccessResourceFailureOnEveryCall() {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
-        assertThatThrownBy(() -> RegistrationCore.create(nowhere, f.kek, PurposePolicy.defaults(), Clock.systemUTC()))
+        RegistrationCore offline = RegistrationCore.create(nowhere, f.kek, PurposePolicy.defaults(), Clock.systemUTC());
+        assertThatThrownBy(() -> offline.individuals().read(f.registrar(), SubjectId.random()))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> offline.individuals().read(f.dpo("LAW_ENFORCEMENT"), SubjectId.random()))
                 .isInstanceOf(DataAccessResourceFailureException.class);
     }
 
@@ -112,7 +115,10 @@ class FailClosedTest {
                 .isInstanceOf(DataAccessResourceFailureException.class);
     }
 
-    /** Delegates to a real provider, or fails every wrap/unwrap as unavailable while {@link #down}. */
+    /**
+     * Delegates to a real provider, or fails every call but signature verification (a public-key check) as
+     * unavailable while {@link #down}.
+     */
     static final class FlakyKek implements KekProvider {
         private final KekProvider real;
         volatile boolean down;
@@ -134,7 +140,7 @@ class FailClosedTest {
         @Override public SortedSet<KekVersion> activeVersions() { check(); return real.activeVersions(); }
         @Override public KekVersion rotate() { check(); return real.rotate(); }
         @Override public void retire(KekVersion version) { check(); real.retire(version); }
-        @Override public byte[] deriveSecret(String label) { return real.deriveSecret(label); }
+        @Override public byte[] deriveSecret(String label) { check(); return real.deriveSecret(label); }
         @Override public ProviderSignature sign(byte[] message) { check(); return real.sign(message); }
         @Override public boolean verify(byte[] message, ProviderSignature signature) { return real.verify(message, signature); }
         @Override public void checkAvailable() { check(); }

@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.KeyProviderUnavailableException;
-import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.keys.ProviderSignature;
 import org.safereg.keys.WrappedKey;
+import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.PurposePolicy;
 import org.springframework.dao.DataAccessException;
 
@@ -30,18 +31,23 @@ import org.springframework.dao.DataAccessException;
  * KEK rotation and retirement change the key provider, which no database rollback undoes: the permitted intent
  * is committed to the audit trail before the provider changes, and retirement holds a write lock on
  * {@code subject_key} from its final count until the provider has retired the version. Each test runs on a fresh
- * database and keystore.
+ * database and local keystore (the provider that rotates through the application; under Vault rotation and
+ * retirement are operator actions, see {@code KekRotationServiceTest}).
  */
+@DisabledIfSystemProperty(named = TestKek.PROPERTY, matches = "vault",
+        disabledReason = "the application rotates and retires only the local keystore provider")
 class KeyManagementOrderingTest {
     @TempDir
     Path keys;
+    TestKek localKeys;
     CoreFixture f;
     ControlledKek kek;
     RegistrationCore core;
 
     @BeforeEach
     void setUp() {
-        f = new CoreFixture(keys);
+        localKeys = TestKek.local(keys);
+        f = new CoreFixture(localKeys);
         kek = new ControlledKek(f.kek);
         core = RegistrationCore.create(f.dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
     }
@@ -49,6 +55,7 @@ class KeyManagementOrderingTest {
     @AfterEach
     void tearDown() {
         f.close();
+        localKeys.close();
     }
 
     private RequestContext officer() {
@@ -66,8 +73,7 @@ class KeyManagementOrderingTest {
         assertThatThrownBy(() -> core.keyManagement().rotate(officer())).isInstanceOf(DataAccessException.class);
         assertThat(kek.rotations).isZero();
         assertThat(f.kek.primaryVersion()).isEqualTo(new KekVersion(1));
-        assertThat(LocalKeystoreKekProvider.openOrCreate(f.keystore, "test-passphrase".toCharArray()).primaryVersion())
-                .isEqualTo(new KekVersion(1));
+        assertThat(localKeys.reopen().primaryVersion()).as("the keystore file").isEqualTo(new KekVersion(1));
     }
 
     @Test

@@ -25,12 +25,15 @@ import org.safereg.registration.RecordNotFoundException;
 import org.safereg.registration.RegistrationException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.SubjectErasedException;
+import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.storage.Transactions;
 
 /**
  * Policy enforcement and audit around every personal-data operation (internal; used by all services, so no
  * service method can forget either):
  * <ol>
+ * <li>if the key provider has not yet been checked against the database (it or the database was down at start),
+ *     checks it first ({@link KeyProviderCheck#ensureVerified}), so nothing runs under the wrong keys;</li>
  * <li>asks the policy decision point; on deny appends a DENIED event in a transaction of its own and throws
  *     {@link AccessDeniedException};</li>
  * <li>on permit runs the work in one transaction and appends its audit events at the end of that same
@@ -52,14 +55,16 @@ public final class AccessGuard {
     private final Transactions transactions;
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
+    private final KeyProviderCheck keyCheck;
 
     public AccessGuard(PolicyDecisionPoint policy, AuditLog log, Transactions transactions, Pseudonymizer pseudonyms,
-                       Clock clock) {
+                       Clock clock, KeyProviderCheck keyCheck) {
         this.policy = policy;
         this.log = log;
         this.transactions = transactions;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.keyCheck = keyCheck;
     }
 
     /** Work done under a permit, inside the transaction; records which subjects it touched in the trail. */
@@ -91,6 +96,7 @@ public final class AccessGuard {
 
     /** Decides {@code action} (audited under the action's name) and runs {@code work} if permitted. */
     public <T> T run(RequestContext context, Action action, Optional<SubjectId> subject, Work<T> work) {
+        keyCheck.ensureVerified();
         AccessDecision decision = policy.decide(
                 new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
         if (!(decision instanceof AccessDecision.Permit permit)) {

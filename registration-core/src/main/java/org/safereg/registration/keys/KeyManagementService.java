@@ -7,6 +7,7 @@ import org.safereg.keys.KekRotation;
 import org.safereg.keys.KekVersion;
 import org.safereg.privacy.Action;
 import org.safereg.registration.KekVersionInUseException;
+import org.safereg.registration.OperatorActionRequiredException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.audit.AccessGuard;
@@ -17,7 +18,9 @@ import org.safereg.registration.audit.AccessGuard;
  * retirement change the key provider, which no rollback undoes, so each appends two events: the permitted intent,
  * committed before the provider changes, and the outcome (SUCCESS or FAILED) after. Re-wrap runs
  * while the server serves requests (compare-and-set per key; each batch commits on its own, so an interrupted
- * job loses nothing and resumes where it stopped). Thread-safe.
+ * job loses nothing and resumes where it stopped). With a provider that rotates outside the application (Vault
+ * Transit), rotation and retirement are the operator's, in the provider, and answer
+ * {@link OperatorActionRequiredException}; re-wrap and status work with every provider. Thread-safe.
  */
 public final class KeyManagementService {
     /** Largest re-wrap batch. */
@@ -39,9 +42,19 @@ public final class KeyManagementService {
     /**
      * Makes a new KEK version primary; new data keys are wrapped with it from now on. The permitted intent is
      * audited and committed before the key provider changes, the outcome after.
+     *
+     * @throws OperatorActionRequiredException the provider rotates outside the application (Vault: rotate the
+     *     Transit key, then re-wrap); audited as the intent followed by FAILED
      */
     public KekVersion rotate(RequestContext context) {
-        return guard.runWithExternalEffect(context, Action.KEY_MANAGEMENT, trail -> null, trail -> rotation.rotate());
+        return guard.runWithExternalEffect(context, Action.KEY_MANAGEMENT, trail -> null, trail -> {
+            try {
+                return rotation.rotate();
+            } catch (UnsupportedOperationException e) {
+                throw new OperatorActionRequiredException("KEK rotation is an operator action in the key provider"
+                        + " (Vault: rotate the Transit key, or let auto_rotate_period do it), then re-wrap here");
+            }
+        });
     }
 
     /** Re-wraps up to {@code batchSize} (1..10000) data keys not yet at the primary version, in one transaction. */
@@ -78,6 +91,8 @@ public final class KeyManagementService {
      * the retirement (a wrap delayed across rotation, re-wrap and retirement) would be unreadable.
      *
      * @throws KekVersionInUseException keys still wrapped by it (re-wrap first), or it is the primary version
+     * @throws OperatorActionRequiredException no data key uses it any more, but the provider retires versions
+     *     outside the application (Vault: raise the Transit key's {@code min_decryption_version} above it)
      */
     public void retire(RequestContext context, KekVersion version) {
         guard.runWithExternalEffect(context, Action.KEY_MANAGEMENT,
@@ -96,6 +111,10 @@ public final class KeyManagementService {
                         throw inUse(version);
                     } catch (IllegalArgumentException e) {
                         throw notRetirable(version);
+                    } catch (UnsupportedOperationException e) {
+                        throw new OperatorActionRequiredException("no data key is wrapped by KEK " + version
+                                + " any more; retiring it is an operator action in the key provider (Vault: raise the"
+                                + " Transit key's min_decryption_version above " + version.number() + ")");
                     }
                     return null;
                 });

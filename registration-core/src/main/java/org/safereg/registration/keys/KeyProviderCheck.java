@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.ProviderSignature;
 import org.safereg.registration.KeyProviderMismatchException;
+import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.storage.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,8 +30,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * that holds data keys or audit events but no row is refused too: nothing can tell whether this provider made
  * them. Two first starts racing with different providers: one row wins, the other start is refused.
  *
+ * <p>{@link RegistrationCore#create} runs the check at once when it can; if the provider or the database is
+ * unavailable at that moment (a server may start while Vault is sealed), every guarded operation runs it first
+ * ({@link #ensureVerified}) until it has passed once, so no personal data is read or written under an unchecked
+ * provider.
+ *
  * <p>Cost: one derivation, one HMAC, one signature verification (and one signature on first start), one small
- * transaction. Stateless, thread-safe.
+ * transaction; after a pass, {@link #ensureVerified} is a volatile read. Thread-safe.
  */
 public final class KeyProviderCheck {
     /** The derivation label of the check key. */
@@ -38,7 +44,29 @@ public final class KeyProviderCheck {
     private static final byte[] CHECKED = "safereg-key-provider-check-v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SIGNED_TAG = "safereg-key-provider-check-signature-v1|".getBytes(StandardCharsets.US_ASCII);
 
-    private KeyProviderCheck() {
+    private final DataSource dataSource;
+    private final KekProvider kek;
+    private volatile boolean verified;
+
+    /** A check of {@code kek} against {@code dataSource} that remembers a pass (internal: built by the core). */
+    public KeyProviderCheck(DataSource dataSource, KekProvider kek) {
+        this.dataSource = dataSource;
+        this.kek = kek;
+    }
+
+    /**
+     * Runs {@link #verify(DataSource, KekProvider)} unless it has passed before; throws as that does (a failure
+     * is not remembered: the next call tries again).
+     */
+    public void ensureVerified() {
+        if (!verified) {
+            synchronized (this) {
+                if (!verified) {
+                    verify(dataSource, kek);
+                    verified = true;
+                }
+            }
+        }
     }
 
     private record Stored(byte[] checkValue, ProviderSignature signature) {
