@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.safereg.api.support.RunningApp;
 import org.safereg.api.support.TestEnvironment;
+import org.safereg.keys.KekProvider;
 import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.keys.vault.TransitTestServer;
+import org.safereg.privacy.PurposePolicy;
+import org.safereg.registration.Migrations;
+import org.safereg.registration.RegistrationCore;
+import org.safereg.registration.testing.TestDatabase;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -71,5 +78,28 @@ class StartupFailuresTest {
                 "registry.keys.keystore-password=a-wrong-passphrase").close());
         assertThat(output.getAll()).contains("exists but cannot be opened");
         assertThat(output.getAll()).doesNotContain("a-wrong-passphrase", "the-right-passphrase");
+    }
+
+    @Test
+    void keystoreThatIsNotTheOneOfTheDatabase(CapturedOutput output) {
+        TestDatabase server = TestDatabase.shared();
+        String url = server.newDatabaseUrl();
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setUrl(url);
+        database.setUser(server.user());
+        database.setPassword(server.password());
+        Migrations.apply(database);
+        KekProvider right = LocalKeystoreKekProvider.openOrCreate(dataDir.resolve("right/kek.bcfks"),
+                "passphrase-one".toCharArray());
+        RegistrationCore.create(database, right, PurposePolicy.defaults(), Clock.systemUTC());
+
+        Path other = dataDir.resolve("other/kek.bcfks");
+        assertThatThrownBy(() -> RunningApp.start("registry.data-dir=" + dataDir, "registry.db.url=" + url,
+                "registry.db.user=" + server.user(), "registry.db.password=" + server.password(),
+                "registry.keys.keystore-path=" + other, "registry.keys.keystore-password=passphrase-one").close());
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START",
+                "The keystore at " + other.toAbsolutePath().normalize()
+                        + " is not the one this database was encrypted with", "refusing to start",
+                "Check REGISTRY_KEYSTORE_PATH");
     }
 }
