@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import javax.sql.DataSource;
 import org.safereg.api.RegistryApplication;
 import org.safereg.api.config.StartupFailure;
-import org.safereg.api.problem.ApiExceptionHandler;
 import org.safereg.keys.KekProvider;
 import org.safereg.registration.audit.AuditVerifyCommand;
 import org.springframework.boot.WebApplicationType;
@@ -37,18 +36,8 @@ public final class AuditVerifyCli {
         try (ConfigurableApplicationContext context = builder.run(args)) {
             return AuditVerifyCommand.run(context.getBean(DataSource.class), context.getBean(KekProvider.class), out);
         } catch (RuntimeException e) {
-            err.println("audit verification could not run: " + reason(e));
+            err.println("audit verification could not run: " + StartupFailure.describe(e));
             return 2;
         }
-    }
-
-    /** The operator-facing description of a start-up failure, else the exception types (never messages). */
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StartupFailure failure) {
-                return failure.getMessage() + " " + failure.action();
-            }
-        }
-        return ApiExceptionHandler.causeTypes(e);
     }
 }

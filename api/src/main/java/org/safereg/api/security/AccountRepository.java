@@ -68,6 +68,15 @@ class AccountRepository {
                 .params(passwordHash, Timestamp.from(changedAt), username).update() == 1;
     }
 
+    /** A new one-time password hash: the account is enabled and must change it at first use. */
+    boolean resetPassword(String username, String passwordHash, Instant changedAt) {
+        return jdbc.sql("""
+                        UPDATE app_account SET password_hash = ?, password_change_required = true, enabled = true,
+                               password_changed_at = ?
+                        WHERE username = ?""")
+                .params(passwordHash, Timestamp.from(changedAt), username).update() == 1;
+    }
+
     /** Locks and returns the row (call inside a transaction). */
     Optional<StoredAccount> findForUpdate(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_account WHERE username = ? FOR UPDATE")

@@ -107,6 +107,27 @@ public class AccountService {
     }
 
     /**
+     * Recovery of a lost administrator password (the {@code reset-admin} command): gives the administrator
+     * account {@code username} a new one-time password, which it must change at first use, and enables it again
+     * if it was disabled. Returns the password (shown once, never stored or logged). Throws
+     * {@link AccountNotFoundException} for an unknown name, {@link AccountConflictException} for an account
+     * without role ADMIN.
+     */
+    public String resetAdministrator(String username) {
+        String password = oneTimePassword();
+        String hash = encoder.encode(password);
+        transactions.executeWithoutResult(tx -> {
+            AccountRepository.StoredAccount account = repository.findForUpdate(username)
+                    .orElseThrow(AccountNotFoundException::new);
+            if (!account.roles().contains(Role.ADMIN)) {
+                throw new AccountConflictException("The account is not an administrator.");
+            }
+            repository.resetPassword(username, hash, clock.instant());
+        });
+        return password;
+    }
+
+    /**
      * On a database without any account, creates {@value #BOOTSTRAP_ADMIN} with role ADMIN and returns its
      * one-time password; empty when accounts exist (also when another instance won a concurrent bootstrap).
      */
