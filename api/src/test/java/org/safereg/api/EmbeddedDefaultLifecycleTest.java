@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,9 @@ class EmbeddedDefaultLifecycleTest {
             assertThat(Files.readAllBytes(keystore)).isEqualTo(keystoreBytes);
 
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).strip());
-            ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+            ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow();
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
             ApiClient.Response down = officer.get("/api/v1/individuals/" + individualId);
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.header("Content-Type")).isEqualTo("application/problem+json");

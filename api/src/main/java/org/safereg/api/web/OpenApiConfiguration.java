@@ -43,7 +43,10 @@ class OpenApiConfiguration {
             "403", "Role not allowed (forbidden), purpose denied (no-purpose, invalid-purpose, prohibited-purpose, "
                     + "purpose-not-allowed, action-not-covered), or password-change-required",
             "413", "Request body over the configured limit (payload-too-large)",
-            "503", "Database or key provider unavailable; nothing was changed (unavailable)");
+            "415", "Body not application/json in UTF-8 (unsupported-media-type)",
+            "429", "Too many failed sign-ins for this account or address; see Retry-After (too-many-attempts)",
+            "503", "Database or key provider unavailable; nothing was changed (unavailable); or too many sign-ins "
+                    + "being verified, see Retry-After (authentication-busy)");
 
     @Bean
     OpenAPI registryOpenApi() {
@@ -81,8 +84,9 @@ class OpenApiConfiguration {
             if (personalData) {
                 operation.addParametersItem(new HeaderParameter().name(RequestContextResolver.PURPOSE_HEADER)
                         .required(true).schema(new StringSchema().example("REG.ENROL"))
-                        .description("Declared purpose of processing (e.g. REG.ENROL, REG.VERIFY, PROT.CASE, "
-                                + "SUBJECT_REQUEST, AUDIT, ADMIN.KEYS). Missing or not allowed for your roles: 403."));
+                        .description("Declared purpose of processing, exactly one (e.g. REG.ENROL, REG.VERIFY, "
+                                + "PROT.CASE, SUBJECT_REQUEST, AUDIT, ADMIN.KEYS). Missing, sent more than once, or "
+                                + "not allowed for your roles: 403."));
             }
             operation.addParametersItem(new HeaderParameter().name(RequestIdFilter.HEADER).required(false)
                     .schema(new StringSchema().pattern(RequestIdFilter.SAFE_PATTERN))
