@@ -14,6 +14,7 @@ import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.privacy.Actor;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
+import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.model.AdminUnit;
 import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.Contact;
@@ -57,6 +58,11 @@ final class CoreFixture implements AutoCloseable {
 
     /** A fixture over an already opened keystore (opening one costs a key derivation: share it where possible). */
     CoreFixture(Path keystore, LocalKeystoreKekProvider kek) {
+        this(keystore, kek, BiometricSettings.defaults());
+    }
+
+    /** A fixture with the given biometric settings. */
+    CoreFixture(Path keystore, LocalKeystoreKekProvider kek, BiometricSettings biometricSettings) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
@@ -65,7 +71,8 @@ final class CoreFixture implements AutoCloseable {
         Migrations.apply(dataSource);
         this.keystore = keystore;
         this.kek = kek;
-        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
+        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC(),
+                biometricSettings);
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
         locations.createAdminUnit(AdminUnit.country(COUNTRY, "Somalia"));
@@ -78,6 +85,7 @@ final class CoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        core.close();
         dataSource.close();
     }
 
@@ -87,6 +95,10 @@ final class CoreFixture implements AutoCloseable {
 
     RequestContext protection() {
         return context("protection", Role.PROTECTION_OFFICER, "PROT.CASE");
+    }
+
+    RequestContext adjudicator() {
+        return context("adjudicator", Role.ADJUDICATOR, "REG.DEDUP");
     }
 
     RequestContext dpo(String purpose) {
