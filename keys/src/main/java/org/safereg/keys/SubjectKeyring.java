@@ -2,6 +2,10 @@ package org.safereg.keys;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +16,8 @@ import java.util.Optional;
  * Tink primitive; the raw key bytes are zeroed once the primitive is built.
  *
  * <p>Thread-safe. {@link #create} and {@link #open} cost one KEK wrap/unwrap (microseconds locally, a network
- * round trip with Vault) plus one repository call.
+ * round trip with Vault) plus one repository call; {@link #openAll} one unwrap per subject and one repository
+ * call in all.
  */
 public final class SubjectKeyring {
     /** Version of the data-key scheme (AES-256-GCM, AAD layout) recorded with every key. */
@@ -54,6 +59,19 @@ public final class SubjectKeyring {
         return find(subject, category).orElseThrow(() -> new SubjectKeysDestroyedException(subject, category));
     }
 
+    /**
+     * Opens the existing keys of many subjects in one category with one repository call (bulk loads). Subjects
+     * without a key (erased, or never given one) are absent from the result; a stored key that does not unwrap
+     * under its binding throws {@link DecryptionFailedException}.
+     */
+    public Map<SubjectId, FieldCipher> openAll(Collection<SubjectId> subjects, DataCategory category) {
+        Objects.requireNonNull(category, "category");
+        Map<SubjectId, FieldCipher> ciphers = new HashMap<>();
+        repository.findAll(List.copyOf(subjects), category)
+                .forEach((subject, stored) -> ciphers.put(subject, cipher(subject, category, stored)));
+        return ciphers;
+    }
+
     /** Opens the key, creating it first if the subject has none in that category yet (safe under races). */
     public FieldCipher openOrCreate(SubjectId subject, DataCategory category) {
         Optional<FieldCipher> existing = find(subject, category);
@@ -78,12 +96,14 @@ public final class SubjectKeyring {
     private Optional<FieldCipher> find(SubjectId subject, DataCategory category) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(category, "category");
-        return repository.find(subject, category).map(stored -> {
-            if (stored.binding().keyScheme() != KEY_SCHEME) {
-                throw new IllegalStateException("unsupported data-key scheme " + stored.binding().keyScheme());
-            }
-            KeyBinding expected = new KeyBinding(subject, category, KEY_SCHEME);
-            return new AesGcmFieldCipher(subject, category, kek.unwrap(stored.wrapped(), expected));
-        });
+        return repository.find(subject, category).map(stored -> cipher(subject, category, stored));
+    }
+
+    private FieldCipher cipher(SubjectId subject, DataCategory category, WrappedKeyRepository.StoredKey stored) {
+        if (stored.binding().keyScheme() != KEY_SCHEME) {
+            throw new IllegalStateException("unsupported data-key scheme " + stored.binding().keyScheme());
+        }
+        KeyBinding expected = new KeyBinding(subject, category, KEY_SCHEME);
+        return new AesGcmFieldCipher(subject, category, kek.unwrap(stored.wrapped(), expected));
     }
 }

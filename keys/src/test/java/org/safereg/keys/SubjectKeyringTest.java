@@ -188,6 +188,22 @@ class SubjectKeyringTest {
     }
 
     @Test
+    void openAllOpensTheKeysOfManySubjectsAndLeavesOutThoseWithout() {
+        SubjectId other = SubjectId.random();
+        SubjectId without = SubjectId.random();
+        byte[] first = keyring.create(subject, DataCategory.BIOMETRIC).encrypt(NAMES, PLAINTEXT);
+        byte[] second = keyring.create(other, DataCategory.BIOMETRIC).encrypt(NAMES, PLAINTEXT);
+        keyring.create(without, DataCategory.DEMOGRAPHIC);
+
+        var ciphers = keyring.openAll(List.of(subject, other, without), DataCategory.BIOMETRIC);
+
+        assertThat(ciphers).containsOnlyKeys(subject, other);
+        assertThat(ciphers.get(subject).decrypt(NAMES, first)).isEqualTo(PLAINTEXT);
+        assertThat(ciphers.get(other).decrypt(NAMES, second)).isEqualTo(PLAINTEXT);
+        assertThatThrownBy(() -> ciphers.get(other).decrypt(NAMES, first)).isInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
     void openOfASubjectWithoutKeysFails() {
         assertThatThrownBy(() -> keyring.open(subject, DataCategory.DEMOGRAPHIC))
                 .isInstanceOf(SubjectKeysDestroyedException.class)

@@ -233,6 +233,19 @@ class BiometricPersistenceTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aTamperedTemplateIsReportedAndItsPersonIsNotLoaded() {
+        f.jdbc.sql("UPDATE fingerprint_capture SET template = set_byte(template, 20, get_byte(template, 20) # 1)"
+                + " WHERE subject_id = ? AND finger_index = 1").param(a.id().value()).update();
+        try (RegistrationCore restarted = restarted()) {
+            GalleryStatus status = restarted.biometrics().loadGallery();
+            assertThat(status.state()).isEqualTo(GalleryStatus.State.READY);
+            assertThat(status.failedPersons()).isEqualTo(1);
+            assertThat(status.persons()).isZero();
+        }
+    }
+
     long captureCount(SubjectId id) {
         return f.jdbc.sql("SELECT count(*) FROM fingerprint_capture WHERE subject_id = ?").param(id.value())
                 .query(Long.class).single();
