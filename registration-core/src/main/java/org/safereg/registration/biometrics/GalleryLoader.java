@@ -132,8 +132,8 @@ final class GalleryLoader {
     }
 
     /**
-     * Re-reads {@code subjects} from the database and replaces (or, if no longer in the gallery's statuses,
-     * removes) their gallery entries, under the gallery lock.
+     * Re-reads {@code subjects} from the database and replaces their gallery entries (each replacement is atomic
+     * for searches), or removes those no longer ACTIVE or PENDING_ADJUDICATION, under the gallery lock.
      */
     void reload(Collection<SubjectId> subjects) {
         if (subjects.isEmpty()) {
@@ -141,8 +141,8 @@ final class GalleryLoader {
         }
         galleryLock.lock();
         try {
-            subjects.forEach(s -> gallery.remove(s.value()));
             List<SubjectId> present = transactions.readOnly(() -> store.gallerySubjectsAmong(subjects));
+            subjects.stream().filter(s -> !present.contains(s)).forEach(s -> gallery.remove(s.value()));
             loadLocked(present, new Counts());
         } finally {
             galleryLock.unlock();
