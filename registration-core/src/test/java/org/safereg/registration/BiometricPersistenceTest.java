@@ -168,6 +168,7 @@ class BiometricPersistenceTest {
                     .extracting(MatchCandidate::subject).containsExactlyElementsOf(
                             expected.candidates().stream().map(MatchCandidate::subject).toList());
 
+            assertThat(reloaded.staleTemplates(f.dpo("ADMIN.BIOMETRICS"))).isEqualTo(6);
             // interrupted after the first batch of two fingers ...
             List<ReextractionProgress> reports = new ArrayList<>();
             assertThatThrownBy(() -> reloaded.reextractAll(f.dpo("ADMIN.BIOMETRICS"), 2, p -> {
@@ -188,6 +189,7 @@ class BiometricPersistenceTest {
             assertThat(done.done()).isTrue();
             assertThat(done.sourceafisVersion()).isEqualTo(TemplateExtractor.sourceafisVersion());
             assertThat(f.auditAfter(before)).contains("BIOMETRIC_REEXTRACT/SUCCESS").doesNotContain("BIOMETRIC_REEXTRACT/FAILED");
+            assertThat(reloaded.staleTemplates(f.dpo("ADMIN.BIOMETRICS"))).isZero();
             assertThat(f.jdbc.sql("SELECT DISTINCT sourceafis_version FROM fingerprint_capture").query(String.class).list())
                     .containsExactly(TemplateExtractor.sourceafisVersion());
             List<byte[]> newTemplates = templates();

@@ -458,6 +458,15 @@ public final class BiometricService implements AutoCloseable {
         }
     }
 
+    /**
+     * How many stored fingers hold a template made by another SourceAFIS version than the running one, i.e. the
+     * re-extraction job's remaining work (action BIOMETRIC_REEXTRACT; no subject).
+     */
+    public long staleTemplates(RequestContext context) {
+        return guard.run(context, Action.BIOMETRIC_REEXTRACT, Optional.empty(),
+                trail -> captures.countStale(TemplateExtractor.sourceafisVersion()));
+    }
+
     /** Stops the gallery's search threads. */
     @Override
     public void close() {
