@@ -1,5 +1,8 @@
 package org.safereg.keys;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -25,6 +28,42 @@ public interface KekProvider {
      * exposing the data key to the application.
      */
     WrappedKey rewrap(WrappedKey wrapped, KeyBinding binding);
+
+    /**
+     * Unwraps many data keys, in as few provider round trips as the provider allows (Vault: one
+     * {@code batch_input} request per chunk; locally: one by one). Result {@code i} belongs to
+     * {@code keys.get(i)}: the data key, or empty when that key does not authenticate against its binding
+     * (altered, moved to another subject or category, or wrapped by a retired version) — the per-item form of
+     * {@link DecryptionFailedException}, so one bad row does not fail a whole gallery load. Throws
+     * {@link KeyProviderUnavailableException} when the provider cannot serve at all.
+     */
+    default List<Optional<byte[]>> unwrapAll(List<WrappedKeyRepository.StoredKey> keys) {
+        List<Optional<byte[]>> results = new ArrayList<>(keys.size());
+        for (WrappedKeyRepository.StoredKey key : keys) {
+            try {
+                results.add(Optional.of(unwrap(key.wrapped(), key.binding())));
+            } catch (DecryptionFailedException e) {
+                results.add(Optional.empty());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Re-wraps many data keys under the primary version (the batch form of {@link #rewrap}); result
+     * {@code i} is the new wrap of {@code keys.get(i)}, or empty when that key does not authenticate.
+     */
+    default List<Optional<WrappedKey>> rewrapAll(List<WrappedKeyRepository.StoredKey> keys) {
+        List<Optional<WrappedKey>> results = new ArrayList<>(keys.size());
+        for (WrappedKeyRepository.StoredKey key : keys) {
+            try {
+                results.add(Optional.of(rewrap(key.wrapped(), key.binding())));
+            } catch (DecryptionFailedException e) {
+                results.add(Optional.empty());
+            }
+        }
+        return results;
+    }
 
     /** The version new wraps use. */
     KekVersion primaryVersion();

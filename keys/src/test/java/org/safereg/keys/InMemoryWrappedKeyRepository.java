@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Test double of the JDBC repository in registration-core: same contract, held in a sorted map. */
-final class InMemoryWrappedKeyRepository implements WrappedKeyRepository {
+/**
+ * Test double of the JDBC repository in registration-core: same contract, held in a sorted map. Public so the
+ * provider tests in sub-packages (org.safereg.keys.vault) run the envelope scenarios on it too.
+ */
+public final class InMemoryWrappedKeyRepository implements WrappedKeyRepository {
     private record Id(SubjectId subject, DataCategory category) {
     }
 

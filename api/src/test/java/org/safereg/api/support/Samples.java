@@ -1,0 +1,32 @@
+package org.safereg.api.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JSON bodies for enrolment requests (as maps, serialised by {@link ApiClient}). */
+public final class Samples {
+    private Samples() {
+    }
+
+    /** A FULL registration in ZZ0101 / ZZ-S1 with one passport. */
+    public static Map<String, Object> individual(String given, String family, String passport) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("registrationMethod", "FULL");
+        m.put("names", Map.of("givenName", given, "familyName", family));
+        m.put("sex", "FEMALE");
+        m.put("birth", Map.of("dateOfBirth", "1990-04-12"));
+        m.put("nationalities", List.of("SOM"));
+        m.put("documents", List.of(Map.of("type", "PASSPORT", "number", passport, "issuingCountry", "SOM")));
+        m.put("populationCategory", "IDP");
+        m.put("location", Map.of("adminPcode", "ZZ0101", "siteId", "ZZ-S1"));
+        m.put("specificNeeds", List.of("DISABILITY"));
+        m.put("contact", Map.of("phone", "+252 61 555 0100"));
+        return m;
+    }
+
+    /** A unique-enough passport number for one test. */
+    public static String passport() {
+        return "P" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+}
