@@ -1,7 +1,7 @@
 package org.safereg.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.safereg.registration.BiometricSamples.syntheticPair;
+import static org.safereg.registration.testing.BiometricSamples.syntheticPair;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package org.safereg.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.safereg.registration.BiometricSamples.syntheticPair;
+import static org.safereg.registration.testing.BiometricSamples.syntheticPair;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package org.safereg.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.safereg.registration.BiometricSamples.synthetic;
-import static org.safereg.registration.BiometricSamples.syntheticPair;
+import static org.safereg.registration.testing.BiometricSamples.synthetic;
+import static org.safereg.registration.testing.BiometricSamples.syntheticPair;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +46,7 @@ import org.safereg.registration.model.IdempotencyKey;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.Relationship;
+import org.safereg.registration.testing.BiometricSamples;
 
 /**
  * The biometric workflow on synthetic prints (always runs): enrolment with deduplication, adjudication

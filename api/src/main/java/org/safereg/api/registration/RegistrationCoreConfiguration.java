@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.registration.RegistrationCore;
+import org.safereg.registration.biometrics.BiometricSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class RegistrationCoreConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
-    RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock) {
-        return RegistrationCore.create(dataSource, kek, policy, clock);
+    RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
+                                      BiometricSettings biometrics) {
+        return RegistrationCore.create(dataSource, kek, policy, clock, biometrics);
     }
 }
