@@ -1,13 +1,16 @@
 package org.safereg.keys;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Envelope encryption for subjects: creates, opens and destroys each subject's per-category data keys
@@ -16,8 +19,8 @@ import java.util.Optional;
  * Tink primitive; the raw key bytes are zeroed once the primitive is built.
  *
  * <p>Thread-safe. {@link #create} and {@link #open} cost one KEK wrap/unwrap (microseconds locally, a network
- * round trip with Vault) plus one repository call; {@link #openAll} one unwrap per subject and one repository
- * call in all.
+ * round trip with Vault) plus one repository call; {@link #openAll} one repository call and one
+ * {@link KekProvider#unwrapAll} (Vault: one {@code batch_input} request per chunk) in all.
  */
 public final class SubjectKeyring {
     /** Version of the data-key scheme (AES-256-GCM, AAD layout) recorded with every key. */
@@ -60,16 +63,41 @@ public final class SubjectKeyring {
     }
 
     /**
-     * Opens the existing keys of many subjects in one category with one repository call (bulk loads). Subjects
-     * without a key (erased, or never given one) are absent from the result; a stored key that does not unwrap
-     * under its binding throws {@link DecryptionFailedException}.
+     * Result of {@link #openAll}: the ciphers of the subjects whose key unwrapped, and the subjects whose stored
+     * key did not authenticate against its binding (altered, moved, or wrapped by a retired KEK version).
+     * Subjects without a key (erased, or never given one) are in neither.
      */
-    public Map<SubjectId, FieldCipher> openAll(Collection<SubjectId> subjects, DataCategory category) {
+    public record OpenedKeys(Map<SubjectId, FieldCipher> ciphers, Set<SubjectId> failed) {
+        public OpenedKeys {
+            ciphers = Map.copyOf(ciphers);
+            failed = Set.copyOf(failed);
+        }
+    }
+
+    /**
+     * Opens the existing keys of many subjects in one category with one repository call and one
+     * {@link KekProvider#unwrapAll} (bulk loads such as the fingerprint gallery). One bad key does not fail the
+     * others: it is reported in {@link OpenedKeys#failed()}.
+     */
+    public OpenedKeys openAll(Collection<SubjectId> subjects, DataCategory category) {
         Objects.requireNonNull(category, "category");
+        Map<SubjectId, WrappedKeyRepository.StoredKey> stored = repository.findAll(List.copyOf(subjects), category);
+        List<SubjectId> order = new ArrayList<>(stored.keySet());
+        List<WrappedKeyRepository.StoredKey> expected = new ArrayList<>(order.size());
+        for (SubjectId subject : order) {
+            requireScheme(stored.get(subject));
+            expected.add(new WrappedKeyRepository.StoredKey(new KeyBinding(subject, category, KEY_SCHEME),
+                    stored.get(subject).wrapped()));
+        }
+        List<Optional<byte[]>> dataKeys = kek.unwrapAll(expected);
         Map<SubjectId, FieldCipher> ciphers = new HashMap<>();
-        repository.findAll(List.copyOf(subjects), category)
-                .forEach((subject, stored) -> ciphers.put(subject, cipher(subject, category, stored)));
-        return ciphers;
+        Set<SubjectId> failed = new HashSet<>();
+        for (int i = 0; i < order.size(); i++) {
+            SubjectId subject = order.get(i);
+            dataKeys.get(i).ifPresentOrElse(key -> ciphers.put(subject, new AesGcmFieldCipher(subject, category, key)),
+                    () -> failed.add(subject));
+        }
+        return new OpenedKeys(ciphers, failed);
     }
 
     /** Opens the key, creating it first if the subject has none in that category yet (safe under races). */
@@ -100,10 +128,14 @@ public final class SubjectKeyring {
     }
 
     private FieldCipher cipher(SubjectId subject, DataCategory category, WrappedKeyRepository.StoredKey stored) {
+        requireScheme(stored);
+        KeyBinding expected = new KeyBinding(subject, category, KEY_SCHEME);
+        return new AesGcmFieldCipher(subject, category, kek.unwrap(stored.wrapped(), expected));
+    }
+
+    private static void requireScheme(WrappedKeyRepository.StoredKey stored) {
         if (stored.binding().keyScheme() != KEY_SCHEME) {
             throw new IllegalStateException("unsupported data-key scheme " + stored.binding().keyScheme());
         }
-        KeyBinding expected = new KeyBinding(subject, category, KEY_SCHEME);
-        return new AesGcmFieldCipher(subject, category, kek.unwrap(stored.wrapped(), expected));
     }
 }

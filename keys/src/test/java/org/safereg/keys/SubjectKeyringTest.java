@@ -195,12 +195,31 @@ class SubjectKeyringTest {
         byte[] second = keyring.create(other, DataCategory.BIOMETRIC).encrypt(NAMES, PLAINTEXT);
         keyring.create(without, DataCategory.DEMOGRAPHIC);
 
-        var ciphers = keyring.openAll(List.of(subject, other, without), DataCategory.BIOMETRIC);
+        var opened = keyring.openAll(List.of(subject, other, without), DataCategory.BIOMETRIC);
+        var ciphers = opened.ciphers();
 
         assertThat(ciphers).containsOnlyKeys(subject, other);
+        assertThat(opened.failed()).isEmpty();
         assertThat(ciphers.get(subject).decrypt(NAMES, first)).isEqualTo(PLAINTEXT);
         assertThat(ciphers.get(other).decrypt(NAMES, second)).isEqualTo(PLAINTEXT);
         assertThatThrownBy(() -> ciphers.get(other).decrypt(NAMES, first)).isInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
+    void openAllReportsAKeyThatDoesNotAuthenticateAndOpensTheOthers() {
+        SubjectId victim = SubjectId.random();
+        keyring.create(subject, DataCategory.BIOMETRIC);
+        keyring.create(victim, DataCategory.BIOMETRIC);
+        // the attacker's wrapped key copied over the victim's row
+        WrappedKey attackers = repository.find(subject, DataCategory.BIOMETRIC).orElseThrow().wrapped();
+        repository.deleteAll(victim);
+        repository.insert(new WrappedKeyRepository.StoredKey(
+                new KeyBinding(victim, DataCategory.BIOMETRIC, SubjectKeyring.KEY_SCHEME), attackers));
+
+        var opened = keyring.openAll(List.of(subject, victim), DataCategory.BIOMETRIC);
+
+        assertThat(opened.ciphers()).containsOnlyKeys(subject);
+        assertThat(opened.failed()).containsExactly(victim);
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.safereg.keys.DecryptionFailedException;
 import org.safereg.keys.FieldCipher;
 import org.safereg.keys.SubjectId;
 import org.safereg.keys.SubjectKeyring;
-import org.safereg.keys.SubjectKeysDestroyedException;
 import org.safereg.matching.Finger;
 import org.safereg.matching.FingerprintGallery;
 import org.safereg.matching.FingerprintRejectedException;
@@ -27,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills the in-memory gallery from the database: persons with fingerprints whose registration is ACTIVE or
  * PENDING_ADJUDICATION, in batches by id. Per batch: three queries (persons, their wrapped BIOMETRIC keys, their
- * encrypted templates); per person one key unwrap; per finger one AES-GCM decryption and one template
- * deserialization (60-90 us), spread over the common fork-join pool. A template made
+ * encrypted templates) and one {@link org.safereg.keys.KekProvider#unwrapAll} of the keys (one Vault request per
+ * chunk); per finger one AES-GCM decryption and one template deserialization (60-90 us), spread over the common
+ * fork-join pool. A template made
  * by another SourceAFIS version is rebuilt in memory from the stored image (25-50 ms per finger, permissive
  * quality gate) and counted as stale. Progress is logged every few seconds (counts only).
  *
@@ -155,9 +155,10 @@ final class GalleryLoader {
             return;
         }
         Map<SubjectId, List<StoredTemplate>> stored = transactions.readOnly(() -> store.templates(subjects));
-        Map<SubjectId, FieldCipher> ciphers = openAll(subjects);
+        SubjectKeyring.OpenedKeys keys = transactions.readOnly(() -> keyring.openAll(subjects, DataCategory.BIOMETRIC));
         List<Decoded> decoded = new ArrayList<>(stored.entrySet()).parallelStream()
-                .map(e -> decode(e.getKey(), e.getValue(), ciphers))
+                .map(e -> keys.failed().contains(e.getKey()) ? Decoded.failed(e.getKey())
+                        : decode(e.getKey(), e.getValue(), keys.ciphers().get(e.getKey())))
                 .toList();
         for (Decoded d : decoded) {
             if (d.failed) {
@@ -191,27 +192,8 @@ final class GalleryLoader {
         }
     }
 
-    /**
-     * The batch's BIOMETRIC keys in one query, or null if one of them does not unwrap (then each person's key is
-     * opened on its own, so only the damaged person fails).
-     */
-    private Map<SubjectId, FieldCipher> openAll(List<SubjectId> subjects) {
-        try {
-            return transactions.readOnly(() -> keyring.openAll(subjects, DataCategory.BIOMETRIC));
-        } catch (DecryptionFailedException e) {
-            return null;
-        }
-    }
-
-    private Decoded decode(SubjectId subject, List<StoredTemplate> rows, Map<SubjectId, FieldCipher> ciphers) {
-        FieldCipher cipher;
-        try {
-            cipher = ciphers != null ? ciphers.get(subject) : keyring.open(subject, DataCategory.BIOMETRIC);
-        } catch (SubjectKeysDestroyedException erasedMeanwhile) {
-            cipher = null;
-        } catch (DecryptionFailedException e) {
-            return Decoded.failed(subject);
-        }
+    /** Decrypts and deserializes one person's templates; {@code cipher} null: erased meanwhile (no key). */
+    private Decoded decode(SubjectId subject, List<StoredTemplate> rows, FieldCipher cipher) {
         if (cipher == null) {
             return new Decoded(subject, null, List.of(), List.of(), false);
         }
