@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.safereg.api.support.RunningApp;
 import org.safereg.api.support.TestEnvironment;
 import org.safereg.keys.LocalKeystoreKekProvider;
+import org.safereg.keys.vault.TransitTestServer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -41,6 +42,22 @@ class StartupFailuresTest {
                 "registry.db.password=" + TestEnvironment.databasePassword()).close());
         assertThat(output.getAll()).contains("REGISTRY_KEYSTORE_PASSWORD is not set");
         assertThat(Files.exists(dataDir.resolve("keys/kek.bcfks"))).as("no keystore created").isFalse();
+    }
+
+    @Test
+    void vaultWithoutTheTransitKeys(CapturedOutput output) {
+        try (TransitTestServer vault = TransitTestServer.start()) {
+            assertThatThrownBy(() -> RunningApp.start("registry.data-dir=" + dataDir,
+                    "registry.db.url=" + TestEnvironment.databaseUrl(),
+                    "registry.db.user=" + TestEnvironment.databaseUser(),
+                    "registry.db.password=" + TestEnvironment.databasePassword(),
+                    "registry.keys.provider=vault",
+                    "registry.vault.address=" + vault.address(),
+                    "registry.vault.token=" + vault.rootToken()).close());
+            assertThat(output.getAll()).contains("The Vault Transit key provider cannot be used",
+                    "Transit key not found", "docs/operations/vault.md");
+            assertThat(output.getAll()).doesNotContain(vault.rootToken());
+        }
     }
 
     @Test

@@ -18,36 +18,61 @@ import javax.crypto.spec.SecretKeySpec;
  * different fields, or made by different keystores, are unrelated. Someone holding the key can confirm a
  * guessed value, so low-entropy fields are only as safe as the key.
  *
- * <p>Construction derives the field secret (one provider call); {@link #of} costs about a microsecond.
- * Thread-safe.
+ * <p>The field secret is derived on first use (one provider call, so constructing one never needs the provider
+ * and a server can start while its key provider is down) and kept in memory; after that {@link #of} costs about
+ * a microsecond. Thread-safe.
  */
 public final class BlindIndex {
     public static final int LENGTH = 16;
 
-    private final Prf prf;
+    private final KekProvider kek;
+    private final String field;
+    private volatile Prf prf;
 
     /** @param field lower-case dotted field name, such as {@code individual.document_number} */
     public BlindIndex(KekProvider kek, String field) {
         if (!FieldName.isValidName(field)) {
             throw new IllegalArgumentException("invalid blind-index field name");
         }
+        this.kek = Objects.requireNonNull(kek, "kek");
+        this.field = field;
+    }
+
+    /**
+     * The index of an already normalised value. The first call throws {@link KeyProviderUnavailableException} if
+     * the provider cannot derive the field secret; a later call tries again.
+     */
+    public byte[] of(String normalisedValue) {
+        Objects.requireNonNull(normalisedValue, "normalisedValue");
+        try {
+            return prf().compute(normalisedValue.getBytes(StandardCharsets.UTF_8), LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
+    private Prf prf() {
+        Prf current = prf;
+        if (current == null) {
+            synchronized (this) {
+                current = prf;
+                if (current == null) {
+                    current = derive();
+                    prf = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Prf derive() {
         byte[] secret = kek.deriveSecret("blind-index/" + field);
         try {
-            prf = new PrfHmacJce("HMACSHA256", new SecretKeySpec(secret, "HMAC"));
+            return new PrfHmacJce("HMACSHA256", new SecretKeySpec(secret, "HMAC"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         } finally {
             Arrays.fill(secret, (byte) 0);
-        }
-    }
-
-    /** The index of an already normalised value. */
-    public byte[] of(String normalisedValue) {
-        Objects.requireNonNull(normalisedValue, "normalisedValue");
-        try {
-            return prf.compute(normalisedValue.getBytes(StandardCharsets.UTF_8), LENGTH);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 failed", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.safereg.keys;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * KEK rotation and re-wrap: {@link #rotate()} makes a new KEK version primary; {@link #rewrapBatch(int)}
@@ -10,7 +11,8 @@ import java.util.Objects;
  *
  * <p>Runs while the server serves requests: each key is replaced by compare-and-set
  * ({@link WrappedKeyRepository#replace}), so a key re-wrapped or shredded concurrently is skipped, never
- * resurrected or overwritten. Thread-safe; a batch costs one re-wrap and one repository update per key.
+ * resurrected or overwritten. Thread-safe. A batch costs one {@link KekProvider#rewrapAll} call (Vault: one
+ * {@code transit/rewrap} request per 250 keys; locally: one re-wrap per key) and one repository update per key.
  */
 public final class KekRotation {
 
@@ -35,9 +37,10 @@ public final class KekRotation {
     }
 
     /**
-     * Re-wraps up to {@code batchSize} keys not at the primary version. Throws
-     * {@link DecryptionFailedException} if a stored key does not unwrap (corrupt, or its version retired):
-     * such a key needs an operator, the job does not skip it silently.
+     * Re-wraps up to {@code batchSize} keys not at the primary version, in one {@link KekProvider#rewrapAll} call.
+     * Throws {@link DecryptionFailedException} if a stored key does not unwrap (corrupt, or its version retired),
+     * after storing the batch's other keys (kept unless the caller's transaction rolls back): such a key needs an
+     * operator, the job does not skip it silently.
      */
     public Progress rewrapBatch(int batchSize) {
         return batch(batchSize).progress;
@@ -77,12 +80,26 @@ public final class KekRotation {
         }
         KekVersion primary = kek.primaryVersion();
         List<WrappedKeyRepository.StoredKey> candidates = repository.findNotWrappedBy(primary, batchSize);
+        List<Optional<WrappedKey>> moved = kek.rewrapAll(candidates);
         int rewrapped = 0;
-        for (WrappedKeyRepository.StoredKey stored : candidates) {
-            WrappedKey moved = kek.rewrap(stored.wrapped(), stored.binding());
-            if (repository.replace(stored, new WrappedKeyRepository.StoredKey(stored.binding(), moved))) {
+        int failed = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            WrappedKeyRepository.StoredKey stored = candidates.get(i);
+            if (moved.get(i).isEmpty()) {
+                // A key changed (re-wrapped, shredded) since it was read may fail under a retired version: skip it.
+                if (repository.find(stored.binding().subject(), stored.binding().category())
+                        .filter(stored::equals).isPresent()) {
+                    failed++;
+                }
+                continue;
+            }
+            if (repository.replace(stored, new WrappedKeyRepository.StoredKey(stored.binding(), moved.get(i).get()))) {
                 rewrapped++;
             }
+        }
+        if (failed > 0) {
+            throw new DecryptionFailedException(failed + " stored data key(s) in this batch do not unwrap (altered, or"
+                    + " wrapped by a retired KEK version); the other keys of the batch were re-wrapped", null);
         }
         return new Batch(new Progress(primary, rewrapped, repository.countNotWrappedBy(primary)), candidates.size());
     }

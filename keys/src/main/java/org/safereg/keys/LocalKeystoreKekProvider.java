@@ -59,7 +59,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: reads use an immutable snapshot of the keys without locking; {@link #rotate} and
  * {@link #retire} are serialised, re-read the file, and replace it atomically (temporary file in the same
- * directory, then atomic move), so a crash leaves either the old or the new keystore. Opening costs one
+ * directory forced to disk, then atomic move, then the directory forced), so a crash leaves either the old or the
+ * new keystore; the replaced keystore is kept beside it as {@code <name>.prev} (0600, same passphrase), one
+ * generation back. After a retirement that file still holds the retired KEK version: delete it once the new
+ * keystore is backed up if the retired version must be gone from the host. Opening costs one
  * keystore decryption (BCFKS password stretching, about 0.2 s on two cores; the first use in a JVM also loads
  * Bouncy Castle, about 2 s); rotate and retire about 0.5 s; wrap, unwrap, derive and sign cost microseconds.
  */

@@ -15,8 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Owner-only files for secrets: directories 0700, files 0600, contents always published whole (written to a
- * temporary file in the same directory, forced to disk, then linked or atomically moved into place), so a
- * reader never sees a half-written secret and a crash never leaves one.
+ * temporary file in the same directory, forced to disk, then linked or atomically moved into place, then the
+ * directory forced to disk so the new name survives a crash), so a reader never sees a half-written secret and a
+ * crash leaves either the old or the new file. {@link #replace} keeps the replaced content as
+ * {@code <name>.prev} (0600), one generation back, for recovery. Filesystems that refuse to force a directory
+ * (some network and Windows filesystems) are tolerated: there the rename's durability is the filesystem's.
  */
 final class SecureFiles {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
@@ -50,21 +53,52 @@ final class SecureFiles {
         Path temp = writeTemp(target, content);
         try {
             Files.createLink(target, temp);
-            return true;
         } catch (FileAlreadyExistsException e) {
             return false;
         } finally {
             Files.deleteIfExists(temp);
         }
+        forceDirectory(target);
+        return true;
     }
 
-    /** Replaces {@code target} (or creates it) atomically with a 0600 file holding {@code content}. */
+    /**
+     * Replaces {@code target} (or creates it) atomically with a 0600 file holding {@code content}. An existing
+     * target's content is first published as {@code <name>.prev} (0600, replacing an older one), so after a
+     * crash at any point the directory holds the old or the new content under {@code target}, and the old one
+     * under the previous-generation name once the replacement has started.
+     */
     static void replace(Path target, Writer content) throws IOException {
+        if (Files.exists(target)) {
+            Path prev = previous(target);
+            Path copy = writeTemp(prev, out -> Files.copy(target, out));
+            try {
+                Files.move(copy, prev, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        }
         Path temp = writeTemp(target, content);
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+        forceDirectory(target);
+    }
+
+    /** The name {@link #replace} keeps the replaced content under: {@code <name>.prev} in the same directory. */
+    static Path previous(Path target) {
+        return target.resolveSibling(target.getFileName() + ".prev");
+    }
+
+    /** Forces the directory entry changes of {@code file}'s directory to disk, where the filesystem allows it. */
+    private static void forceDirectory(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException refused) {
+            // the filesystem cannot open or force a directory (e.g. Windows): rename durability is its own
         }
     }
 

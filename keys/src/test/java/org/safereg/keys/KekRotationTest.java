@@ -102,6 +102,22 @@ class KekRotationTest {
         assertAllReadable();
     }
 
+    @Test
+    void aKeyThatDoesNotUnwrapFailsTheBatchAfterTheOtherKeysAreStored() {
+        KekVersion v2 = rotation.rotate();
+        List<WrappedKeyRepository.StoredKey> firstTwo = repository.findNotWrappedBy(v2, 2);
+        WrappedKeyRepository.StoredKey victim = firstTwo.get(0);
+        // an attacker with database access copies another subject's wrapped key into the victim's row
+        repository.tamper(new WrappedKeyRepository.StoredKey(victim.binding(), firstTwo.get(1).wrapped()));
+
+        assertThatThrownBy(() -> rotation.rewrapBatch(10)).isInstanceOf(DecryptionFailedException.class)
+                .hasMessageStartingWith("1 stored data key(s)");
+
+        assertThat(repository.countWrappedBy(v2)).isEqualTo(9);
+        assertThat(repository.find(victim.binding().subject(), DataCategory.DEMOGRAPHIC).orElseThrow().wrapped()
+                .kekVersion()).isEqualTo(new KekVersion(1));
+    }
+
     /** Runs {@code race} once, right after the batch's candidates were read. */
     private static final class RacingRepository implements WrappedKeyRepository {
         private final WrappedKeyRepository delegate;

@@ -172,7 +172,8 @@ class LocalKeystoreKekProviderTest {
         assertThat(moved.kekVersion()).isEqualTo(v2);
         assertThat(kek.unwrap(moved, binding)).isEqualTo(DATA_KEY);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.list(dir)).containsExactly(file);
+        assertThat(Files.list(dir)).as("no temporary file left; the previous keystore kept")
+                .containsExactlyInAnyOrder(file, dir.resolve("kek.bcfks.prev"));
 
         LocalKeystoreKekProvider reopened = LocalKeystoreKekProvider.openOrCreate(file, PASSPHRASE);
         assertThat(reopened.activeVersions()).containsExactly(new KekVersion(1), v2);
@@ -270,5 +271,21 @@ class LocalKeystoreKekProviderTest {
         Files.delete(file);
 
         assertThatThrownBy(kek::checkAvailable).isInstanceOf(KeyProviderUnavailableException.class);
+    }
+
+    @Test
+    void rotationKeepsThePreviousKeystoreAsPrevOwnerOnly() throws Exception {
+        Path file = dir.resolve("kek.bcfks");
+        LocalKeystoreKekProvider kek = LocalKeystoreKekProvider.openOrCreate(file, PASSPHRASE);
+        byte[] before = Files.readAllBytes(file);
+
+        kek.rotate();
+
+        Path prev = dir.resolve("kek.bcfks.prev");
+        assertThat(Files.readAllBytes(prev)).isEqualTo(before);
+        assertThat(Files.getPosixFilePermissions(prev)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        LocalKeystoreKekProvider previous = LocalKeystoreKekProvider.openOrCreate(prev, PASSPHRASE);
+        assertThat(previous.activeVersions()).containsExactly(new KekVersion(1));
+        assertThat(previous.deriveSecret("probe")).isEqualTo(kek.deriveSecret("probe"));
     }
 }

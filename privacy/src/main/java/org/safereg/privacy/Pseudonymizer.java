@@ -5,10 +5,10 @@ import com.google.crypto.tink.subtle.PrfHmacJce;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.spec.SecretKeySpec;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.SubjectId;
@@ -19,27 +19,25 @@ import org.safereg.keys.SubjectId;
  * truncated to {@link #LENGTH} bytes. Stable across restarts and KEK rotations; pseudonyms of different
  * domains, or from different keystores, are unlinkable without the key.
  *
- * <p>Construction derives one secret per domain (one provider call each); {@link #of} costs about a
- * microsecond. Thread-safe.
+ * <p>Each domain's secret is derived on first use (one provider call, so constructing one never needs the
+ * provider and a server can start while its key provider is down) and kept in memory; after that {@link #of}
+ * costs about a microsecond. Thread-safe.
  */
 public final class Pseudonymizer {
     public static final int LENGTH = 16;
 
-    private final Map<PseudonymDomain, Prf> prfs = new EnumMap<>(PseudonymDomain.class);
+    private final KekProvider kek;
+    private final Map<PseudonymDomain, Prf> prfs = new ConcurrentHashMap<>();
 
     public Pseudonymizer(KekProvider kek) {
-        for (PseudonymDomain domain : PseudonymDomain.values()) {
-            byte[] secret = kek.deriveSecret("pseudonym/" + domain.name().toLowerCase(Locale.ROOT));
-            try {
-                prfs.put(domain, new PrfHmacJce("HMACSHA256", new SecretKeySpec(secret, "HMAC")));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-            } finally {
-                Arrays.fill(secret, (byte) 0);
-            }
-        }
+        this.kek = Objects.requireNonNull(kek, "kek");
     }
 
+    /**
+     * The pseudonym of {@code subject} in {@code domain}. The first call per domain throws
+     * {@link org.safereg.keys.KeyProviderUnavailableException} if the provider cannot derive the secret; a later
+     * call tries again.
+     */
     public Pseudonym of(PseudonymDomain domain, SubjectId subject) {
         Objects.requireNonNull(domain, "domain");
         byte[] id = ByteBuffer.allocate(16)
@@ -47,9 +45,20 @@ public final class Pseudonymizer {
                 .putLong(subject.value().getLeastSignificantBits())
                 .array();
         try {
-            return new Pseudonym(prfs.get(domain).compute(id, LENGTH));
+            return new Pseudonym(prfs.computeIfAbsent(domain, this::derive).compute(id, LENGTH));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+    }
+
+    private Prf derive(PseudonymDomain domain) {
+        byte[] secret = kek.deriveSecret("pseudonym/" + domain.name().toLowerCase(Locale.ROOT));
+        try {
+            return new PrfHmacJce("HMACSHA256", new SecretKeySpec(secret, "HMAC"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
         }
     }
 }

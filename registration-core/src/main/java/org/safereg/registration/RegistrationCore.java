@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
+import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.Pseudonymizer;
@@ -16,6 +17,7 @@ import org.safereg.registration.households.HouseholdService;
 import org.safereg.registration.individuals.IndividualService;
 import org.safereg.registration.keys.JdbcWrappedKeyRepository;
 import org.safereg.registration.keys.KeyManagementService;
+import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
 import org.safereg.registration.statistics.StatisticsProjection;
@@ -24,6 +26,9 @@ import org.safereg.registration.storage.HouseholdStore;
 import org.safereg.registration.storage.IdempotencyStore;
 import org.safereg.registration.storage.IndividualStore;
 import org.safereg.registration.storage.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,13 +36,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@link #create}, so policy enforcement, encryption and audit are wired identically everywhere.
  *
  * <p>The schema must exist ({@link Migrations#apply} or Spring Boot's Flyway on {@link Migrations#LOCATION}).
- * Thread-safe; create one per process (the fingerprint gallery lives in memory: two processes over one database
- * would not see each other's biometric enrolments). Construction derives the blind-index and pseudonym secrets
- * from the key provider (fails with {@link org.safereg.keys.KeyProviderUnavailableException} if it is down) and
- * does no database I/O: load the fingerprint gallery with {@code biometrics().loadGallery()} before biometric
+ * Thread-safe; create one per process. Construction checks that the key provider is the one the database was
+ * encrypted with ({@link KeyProviderCheck}: one small transaction, writing the check row at the first start) and
+ * throws {@link KeyProviderMismatchException} if not. It needs neither the key provider nor the database to be
+ * up: if either is unavailable, the check runs before the first guarded operation instead, and the blind-index
+ * and pseudonym secrets are derived from the provider on first use, so a server can start while its key provider
+ * is down (calls then fail with {@link org.safereg.keys.KeyProviderUnavailableException} until it is back).
+ *
+ * <p>The fingerprint gallery lives in memory, so two processes over one database would not see each other's
+ * biometric enrolments. Construction does not load it: call {@code biometrics().loadGallery()} before biometric
  * operations are served. {@link #close()} stops the gallery's search threads.
  */
 public final class RegistrationCore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RegistrationCore.class);
+
     private final IndividualService individuals;
     private final HouseholdService households;
     private final LocationService locations;
@@ -46,9 +58,10 @@ public final class RegistrationCore implements AutoCloseable {
     private final BiometricService biometrics;
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
+    private final IdempotencyRetention idempotencyRetention;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
-                             BiometricSettings biometricSettings) {
+                             KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Transactions transactions = new Transactions(dataSource);
         JdbcWrappedKeyRepository wrappedKeys = new JdbcWrappedKeyRepository(jdbc);
@@ -56,7 +69,7 @@ public final class RegistrationCore implements AutoCloseable {
         pseudonymizer = new Pseudonymizer(kek);
         BlindIndexes indexes = new BlindIndexes(kek);
         AuditLog log = new AuditLog(dataSource);
-        AccessGuard guard = new AccessGuard(policy, log, transactions, pseudonymizer, clock);
+        AccessGuard guard = new AccessGuard(policy, log, transactions, pseudonymizer, clock, keyCheck);
         StatisticsProjection statistics = new StatisticsProjection(jdbc, pseudonymizer);
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
@@ -71,6 +84,7 @@ public final class RegistrationCore implements AutoCloseable {
         locations = new LocationService(locationRepository, transactions);
         keyManagement = new KeyManagementService(guard, kek, wrappedKeys);
         audit = new AuditService(guard, log, transactions, kek, clock);
+        idempotencyRetention = new IdempotencyRetention(idempotency, transactions, clock);
     }
 
     /**
@@ -78,6 +92,11 @@ public final class RegistrationCore implements AutoCloseable {
      * managed here with a {@code DataSourceTransactionManager}, so the data source must not be wrapped in
      * another transaction manager's proxy), the KEK provider, the policy decision point and a clock (record
      * timestamps; its zone decides "today" for date validation).
+     *
+     * @throws KeyProviderMismatchException the key provider is not the one the database was encrypted with, or
+     *         the database holds data keys or audit events but no key-provider check row: refuse to start (when
+     *         the check had to wait for an unavailable provider or database, guarded calls throw it instead)
+     * @throws org.springframework.dao.DataAccessException the schema is missing
      */
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
                                           Clock clock) {
@@ -92,7 +111,14 @@ public final class RegistrationCore implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(biometricSettings, "biometricSettings");
-        return new RegistrationCore(dataSource, kek, policy, clock, biometricSettings);
+        KeyProviderCheck keyCheck = new KeyProviderCheck(dataSource, kek);
+        try {
+            keyCheck.ensureVerified();
+        } catch (KeyProviderUnavailableException | DataAccessResourceFailureException unavailable) {
+            log.warn("The key provider check waits for the first request: the {} is unavailable at start",
+                    unavailable instanceof KeyProviderUnavailableException ? "key provider" : "database");
+        }
+        return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings);
     }
 
     public IndividualService individuals() {
@@ -118,6 +144,11 @@ public final class RegistrationCore implements AutoCloseable {
     /** Fingerprint enrolment, adjudication, verification, identification, gallery load and re-extraction. */
     public BiometricService biometrics() {
         return biometrics;
+    }
+
+    /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
+    public IdempotencyRetention idempotencyRetention() {
+        return idempotencyRetention;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */

@@ -14,12 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safereg.keys.LocalKeystoreKekProvider;
+import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.audit.AuditChain;
 import org.safereg.privacy.audit.AuditCheckpoint;
 import org.safereg.privacy.audit.AuditVerification;
@@ -31,31 +33,39 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * The audit trail is append-only for the application and tamper-evident for an attacker with database
- * superuser rights (who disables the triggers): edits, deletions, swaps and truncation below a signed checkpoint
- * are each detected at the right sequence number. Each test runs on a fresh database.
+ * superuser rights (who disables the triggers): edits, deletions, swaps, truncation below a signed checkpoint,
+ * and deletion or rewriting of the tail after the last checkpoint (against the recorded head) are each detected
+ * at the right sequence number; checkpoints kept outside the database catch an attacker who also rewinds the head. Each test runs on a fresh database.
  */
 class AuditTamperTest {
     @TempDir
     static Path keys;
-    static LocalKeystoreKekProvider kek;
+    static TestKek kek;
     CoreFixture f;
+    /** The checkpoint of rows 1..8, as an operator would keep it outside the database. */
+    AuditCheckpoint kept;
 
     @BeforeAll
-    static void openKeystore() {
-        kek = LocalKeystoreKekProvider.openOrCreate(keys.resolve("kek.bcfks"), "test-passphrase".toCharArray());
+    static void openKeyProvider() {
+        kek = TestKek.open(keys);
+    }
+
+    @AfterAll
+    static void closeKeyProvider() {
+        kek.close();
     }
 
     @BeforeEach
     void setUp() {
-        f = new CoreFixture(keys.resolve("kek.bcfks"), kek);
+        f = new CoreFixture(kek);
         for (int i = 0; i < 4; i++) {
             var id = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Audited" + i, CoreFixture.DISTRICT),
                     Optional.empty()).id();
             f.core.individuals().read(f.registrar(), id);
         }
         // rows 1..8 exist; the checkpoint covers them, the checkpoint call itself is row 9
-        AuditCheckpoint checkpoint = f.core.audit().checkpoint(f.dpo("AUDIT"));
-        assertThat(checkpoint.sequence()).isEqualTo(8);
+        kept = f.core.audit().checkpoint(f.dpo("AUDIT"));
+        assertThat(kept.sequence()).isEqualTo(8);
         f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("After", CoreFixture.DISTRICT), Optional.empty());
         assertThat(f.auditCount()).isEqualTo(10);
     }
@@ -175,6 +185,73 @@ class AuditTamperTest {
         assertThat(v.intact()).isFalse();
         assertThat(v.firstBadSequence()).contains(8L);
         assertThat(v.problem().orElseThrow()).contains("checkpoint");
+    }
+
+    @Test
+    void aTailDeletedAfterTheLastCheckpointIsDetectedAgainstTheHead() {
+        asAttacker("DELETE FROM audit_event WHERE seq >= 10");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).contains(10L);
+        assertThat(v.problem().orElseThrow()).contains("truncated", "head");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(AuditVerifyCommand.run(f.dataSource, f.kek, new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+    }
+
+    @Test
+    void aTailRewrittenAfterTheLastCheckpointIsDetectedAgainstTheHead() {
+        asAttacker("UPDATE audit_event SET actor = 'forged' WHERE seq = 10");
+        relinkFrom(10);
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).contains(10L);
+        assertThat(v.problem().orElseThrow()).contains("audit head");
+    }
+
+    @Test
+    void anExternallyKeptCheckpointDetectsATailDeletedTogetherWithCheckpointsAndHead() {
+        f.jdbc.sql("ALTER TABLE audit_checkpoint DISABLE TRIGGER USER").update();
+        f.jdbc.sql("DELETE FROM audit_checkpoint").update();
+        f.jdbc.sql("ALTER TABLE audit_checkpoint ENABLE TRIGGER USER").update();
+        asAttacker("DELETE FROM audit_event WHERE seq >= 7");
+        f.jdbc.sql("UPDATE audit_head SET seq = 6, hash = (SELECT hash FROM audit_event WHERE seq = 6)").update();
+        assertThat(verify().intact()).as("the database alone looks intact").isTrue();
+
+        AuditVerification v = AuditVerifyCommand.verify(f.dataSource, f.kek, List.of(kept));
+        assertThat(v.intact()).isFalse();
+        assertThat(v.firstBadSequence()).contains(7L);
+        assertThat(v.problem().orElseThrow()).contains("truncated");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(AuditVerifyCommand.run(f.dataSource, f.kek, List.of(kept),
+                new PrintStream(out, true, StandardCharsets.UTF_8))).isEqualTo(1);
+    }
+
+    @Test
+    void externallyKeptCheckpointsMustVerify() {
+        AuditVerification withKept = f.core.audit().verify(f.dpo("AUDIT"), List.of(kept));
+        assertThat(withKept.intact()).isTrue();
+        assertThat(withKept.checkpointsChecked()).isEqualTo(2);
+
+        AuditCheckpoint forged = new AuditCheckpoint(kept.sequence(), kept.headHash(), kept.signedAt(),
+                new ProviderSignature(kept.signature().keyId(), kept.signature().algorithm(), new byte[64]));
+        AuditVerification v = AuditVerifyCommand.verify(f.dataSource, f.kek, List.of(forged));
+        assertThat(v.intact()).isFalse();
+        assertThat(v.problem().orElseThrow()).contains("forged");
+
+        AuditCheckpoint beyond = AuditCheckpoint.sign(f.kek, new ChainedAuditEvent(50, lastEvent(), kept.headHash(),
+                kept.headHash()), kept.signedAt());
+        AuditVerification missing = AuditVerifyCommand.verify(f.dataSource, f.kek, List.of(beyond));
+        assertThat(missing.intact()).isFalse();
+        assertThat(missing.problem().orElseThrow()).contains("truncated");
+    }
+
+    private org.safereg.privacy.audit.AuditEvent lastEvent() {
+        var log = new AuditLog(f.dataSource);
+        return new Transactions(f.dataSource).readOnly(() -> {
+            try (var stream = log.streamInOrder()) {
+                return stream.reduce((a, b) -> b).orElseThrow().event();
+            }
+        });
     }
 
     /** Recomputes hashes from {@code seq} on, as an attacker who knows the (public) chain algorithm would. */

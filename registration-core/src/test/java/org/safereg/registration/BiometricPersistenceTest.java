@@ -79,8 +79,9 @@ class BiometricPersistenceTest {
         return bio.enrol(f.registrar(), details, captures, Optional.empty());
     }
 
+    /** A core as a restarted process creates it: same database, the key provider opened anew. */
     RegistrationCore restarted() {
-        return RegistrationCore.create(f.dataSource, f.kek, PurposePolicy.defaults(), Clock.systemUTC());
+        return RegistrationCore.create(f.dataSource, f.keys.reopen(), PurposePolicy.defaults(), Clock.systemUTC());
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.keys.SubjectId;
 import org.safereg.matching.FingerPosition;
 import org.safereg.matching.RejectionReason;
@@ -62,9 +61,7 @@ class BiometricWorkflowTest {
 
     @BeforeAll
     void setUp() {
-        LocalKeystoreKekProvider kek = LocalKeystoreKekProvider.openOrCreate(keys.resolve("kek.bcfks"),
-                "test-passphrase".toCharArray());
-        f = new CoreFixture(keys.resolve("kek.bcfks"), kek, BiometricSettings.defaults()
+        f = new CoreFixture(keys, BiometricSettings.defaults()
                 .withVerificationRateLimit(new VerificationRateLimit(3, Duration.ofHours(1))));
         bio = f.core.biometrics();
         assertThat(bio.loadGallery().ready()).isTrue();

@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.safereg.keys.LocalKeystoreKekProvider;
+import org.safereg.keys.KekProvider;
+import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.Actor;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
@@ -33,8 +34,9 @@ import org.safereg.registration.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A registration core on a fresh database of the shared test PostgreSQL server, with a real local BCFKS KEK
- * provider and the default purpose policy, plus a small location tree and request contexts per role.
+ * A registration core on a fresh database of the shared test PostgreSQL server, with a real KEK provider
+ * ({@link TestKek}: the local BCFKS keystore, or with {@code -Dsafereg.test.kek=vault} the Vault Transit provider
+ * on its test double) and the default purpose policy, plus a small location tree and request contexts per role.
  */
 final class CoreFixture implements AutoCloseable {
     static final String COUNTRY = "SO";
@@ -45,32 +47,39 @@ final class CoreFixture implements AutoCloseable {
     static final String CAMP = "SO1101-C01";
 
     final HikariDataSource dataSource;
-    final LocalKeystoreKekProvider kek;
+    /** The provider and the operator's actions on it (rotation under Vault). */
+    final TestKek keys;
+    final KekProvider kek;
     final RegistrationCore core;
     final JdbcClient jdbc;
-    final Path keystore;
+    private final boolean ownsKeys;
     private final AtomicInteger requests = new AtomicInteger();
 
+    /** A fixture with a provider of its own, of the selected kind (a local keystore in {@code directory}). */
     CoreFixture(Path directory) {
-        this(directory.resolve("kek.bcfks"),
-                LocalKeystoreKekProvider.openOrCreate(directory.resolve("kek.bcfks"), "test-passphrase".toCharArray()));
+        this(TestKek.open(directory), true, BiometricSettings.defaults());
     }
 
-    /** A fixture over an already opened keystore (opening one costs a key derivation: share it where possible). */
-    CoreFixture(Path keystore, LocalKeystoreKekProvider kek) {
-        this(keystore, kek, BiometricSettings.defaults());
+    /** As {@link #CoreFixture(Path)}, with the given biometric settings. */
+    CoreFixture(Path directory, BiometricSettings biometricSettings) {
+        this(TestKek.open(directory), true, biometricSettings);
     }
 
-    /** A fixture with the given biometric settings. */
-    CoreFixture(Path keystore, LocalKeystoreKekProvider kek, BiometricSettings biometricSettings) {
+    /** A fixture over an already opened provider, closed by its owner (opening a keystore costs a key derivation). */
+    CoreFixture(TestKek keys) {
+        this(keys, false, BiometricSettings.defaults());
+    }
+
+    private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
         pool.setMinimumIdle(0);
         dataSource = new HikariDataSource(pool);
         Migrations.apply(dataSource);
-        this.keystore = keystore;
-        this.kek = kek;
+        this.keys = keys;
+        this.ownsKeys = ownsKeys;
+        this.kek = keys.provider();
         core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC(),
                 biometricSettings);
         jdbc = JdbcClient.create(dataSource);
@@ -87,6 +96,9 @@ final class CoreFixture implements AutoCloseable {
     public void close() {
         core.close();
         dataSource.close();
+        if (ownsKeys) {
+            keys.close();
+        }
     }
 
     RequestContext registrar() {

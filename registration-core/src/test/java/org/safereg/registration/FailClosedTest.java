@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.safereg.keys.SubjectId;
 import org.safereg.keys.WrappedKey;
 import org.safereg.privacy.PurposePolicy;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /** When the key provider or the database is unavailable, calls fail and nothing is half-written. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,7 +85,7 @@ class FailClosedTest {
     }
 
     @Test
-    void databaseDownIsADataAccessResourceFailure() {
+    void databaseDownAtStartIsADataAccessResourceFailureOnEveryCall() {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setUrl("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
         RegistrationCore offline = RegistrationCore.create(nowhere, f.kek, PurposePolicy.defaults(), Clock.systemUTC());
@@ -90,7 +95,30 @@ class FailClosedTest {
                 .isInstanceOf(DataAccessResourceFailureException.class);
     }
 
-    /** Delegates to a real provider, or fails every wrap/unwrap as unavailable while {@link #down}. */
+    @Test
+    void databaseDownAfterStartIsADataAccessResourceFailure() {
+        AtomicBoolean databaseDown = new AtomicBoolean();
+        DataSource switchable = new DelegatingDataSource(f.dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (databaseDown.get()) {
+                    throw new SQLException("database down (test)", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        RegistrationCore offline = RegistrationCore.create(switchable, f.kek, PurposePolicy.defaults(), Clock.systemUTC());
+        databaseDown.set(true);
+        assertThatThrownBy(() -> offline.individuals().read(f.registrar(), SubjectId.random()))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> offline.individuals().read(f.dpo("LAW_ENFORCEMENT"), SubjectId.random()))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+    }
+
+    /**
+     * Delegates to a real provider, or fails every call but signature verification (a public-key check) as
+     * unavailable while {@link #down}.
+     */
     static final class FlakyKek implements KekProvider {
         private final KekProvider real;
         volatile boolean down;
@@ -112,7 +140,7 @@ class FailClosedTest {
         @Override public SortedSet<KekVersion> activeVersions() { check(); return real.activeVersions(); }
         @Override public KekVersion rotate() { check(); return real.rotate(); }
         @Override public void retire(KekVersion version) { check(); real.retire(version); }
-        @Override public byte[] deriveSecret(String label) { return real.deriveSecret(label); }
+        @Override public byte[] deriveSecret(String label) { check(); return real.deriveSecret(label); }
         @Override public ProviderSignature sign(byte[] message) { check(); return real.sign(message); }
         @Override public boolean verify(byte[] message, ProviderSignature signature) { return real.verify(message, signature); }
         @Override public void checkAvailable() { check(); }

@@ -72,6 +72,35 @@ class IdempotencyTest {
     }
 
     @Test
+    void recordsOlderThanTheRetentionArePurgedAndTheirKeysForgotten() {
+        IndividualDetails old = CoreFixture.person("Purged", "Retry", LocalDate.of(1992, 2, 2), "PR-1", "+252 61 555 0210");
+        IndividualDetails recent = CoreFixture.person("Kept", "Retry", LocalDate.of(1993, 3, 3), "PR-2", "+252 61 555 0211");
+        Optional<IdempotencyKey> oldKey = Optional.of(new IdempotencyKey("purge-old"));
+        Optional<IdempotencyKey> recentKey = Optional.of(new IdempotencyKey("purge-recent"));
+        EnrolmentResult first = f.core.individuals().enrol(f.registrar(), old, oldKey);
+        EnrolmentResult kept = f.core.individuals().enrol(f.registrar(), recent, recentKey);
+        f.jdbc.sql("UPDATE idempotency SET created_at = created_at - interval '8 days' WHERE result_id = ?")
+                .param(first.id().value()).update();
+        f.jdbc.sql("UPDATE idempotency SET created_at = created_at - interval '6 days' WHERE result_id = ?")
+                .param(kept.id().value()).update();
+
+        assertThat(f.core.idempotencyRetention().purge()).isEqualTo(1);
+        assertThat(f.jdbc.sql("SELECT count(*) FROM idempotency WHERE result_id = ?").param(first.id().value())
+                .query(Long.class).single()).isZero();
+
+        EnrolmentResult retriedKept = f.core.individuals().enrol(f.registrar(), recent, recentKey);
+        assertThat(retriedKept.replayed()).isTrue();
+        assertThat(retriedKept.id()).isEqualTo(kept.id());
+        EnrolmentResult afterRetention = f.core.individuals().enrol(f.registrar(), recent, oldKey);
+        assertThat(afterRetention.replayed()).as("a forgotten key is a new request, not a conflict").isFalse();
+        assertThat(afterRetention.id()).isNotEqualTo(first.id());
+
+        assertThat(f.core.idempotencyRetention().purge(java.time.Duration.ofDays(5))).isEqualTo(1);
+        assertThatThrownBy(() -> f.core.idempotencyRetention().purge(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRetryReturnsTheFirstResultAndADifferentPayloadIsAConflict() {
         IndividualDetails details = CoreFixture.person("Retry", "Once", LocalDate.of(1991, 1, 1), "RT-1", "+252 61 555 0201");
         Optional<IdempotencyKey> key = Optional.of(new IdempotencyKey("retry-1"));

@@ -40,6 +40,37 @@ class IndividualValidatorTest {
         assertThat(paths(rapid(Names.of("lone \ud800 surrogate", null)).build())).containsExactly("names.givenName");
     }
 
+    private static List<String> messages(String givenName) {
+        return IndividualValidator.validate(rapid(Names.of(givenName, "B")).build(), TODAY, "").stream()
+                .map(FieldError::message).toList();
+    }
+
+    @Test
+    void invisibleFormatCharactersUnassignedCodePointsAndLoneSurrogatesEachHaveTheirOwnMessage() {
+        String format = "must not contain invisible formatting characters (such as bidirectional overrides or zero-width spaces)";
+        for (String bidiOrZeroWidth : List.of("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                "\u2068", "\u2069", "\u200b", "\u200e", "\u200f", "\ufeff", "\u2060")) {
+            assertThat(messages("Ahmed" + bidiOrZeroWidth + "deM")).as("U+%04X", (int) bidiOrZeroWidth.charAt(0))
+                    .containsExactly(format);
+        }
+        String unassigned = "must not contain unassigned code points or noncharacters";
+        assertThat(messages("A\u0378")).containsExactly(unassigned);
+        assertThat(messages("A\uffff")).containsExactly(unassigned);
+        assertThat(messages("A" + Character.toString(0x2FFFE))).containsExactly(unassigned);
+        String surrogate = "must not contain unpaired surrogates (malformed text)";
+        assertThat(messages("A\ud83d")).containsExactly(surrogate);
+        assertThat(messages("\ude00A")).containsExactly(surrogate);
+        assertThat(messages("A\u0007")).containsExactly("must not contain control characters");
+        assertThat(messages("Emoji \ud83d\ude00 pair")).isEmpty();
+    }
+
+    @Test
+    void joinersNeededByIndicAndPersianSpellingAreAccepted() {
+        assertThat(messages("\u0645\u06cc\u200c\u0646\u0627")).isEmpty();
+        assertThat(messages("\u0d15\u0d4d\u200d\u0d37")).isEmpty();
+        assertThat(messages("\u0915\u094d\u200d\u0937")).isEmpty();
+    }
+
     @Test
     void rapidNeedsFewFieldsFullNeedsMore() {
         IndividualDetails minimal = IndividualDetails.builder(RegistrationMethod.RAPID_EMERGENCY, Names.of(null, "Only")).build();
@@ -82,6 +113,42 @@ class IndividualValidatorTest {
         assertThat(Names.of("María José", "Núñez").normalisedFullName()).isEqualTo("jose maria nunez");
         assertThat(IndividualValidator.normaliseName("Straße Øster")).isEqualTo("oster strasse");
         assertThat(IdentityDocument.normaliseNumber(" ab-12.34 / 5 ")).isEqualTo("AB12345");
+    }
+
+    private static String norm(String name) {
+        return IndividualValidator.normaliseName(name);
+    }
+
+    @Test
+    void accentsAreIgnoredOnLatinGreekAndCyrillicLetters() {
+        assertThat(norm("José")).isEqualTo(norm("Jose"));
+        assertThat(norm("José")).isEqualTo(norm("Jose\u0301"));
+        assertThat(norm("Nguyễn Thị")).isEqualTo("nguyen thi");
+        assertThat(norm("Ελένη")).isEqualTo(norm("ΕΛΕΝΗ"));
+        assertThat(norm("Фёдор")).isEqualTo(norm("ФЕДОР"));
+        assertThat(norm("İlkay")).isEqualTo("ilkay");
+    }
+
+    @Test
+    void indicNamesDifferingOnlyByAVowelSignOrViramaStayDistinct() {
+        assertThat(norm("राम")).isNotEqualTo(norm("रम"));
+        assertThat(norm("सीता")).isNotEqualTo(norm("सिता"));
+        assertThat(norm("गीता")).isNotEqualTo(norm("गिता"));
+        assertThat(norm("कृष्ण")).isNotEqualTo(norm("कष्ण"));
+        assertThat(norm("கீதா")).isNotEqualTo(norm("கிதா"));
+        assertThat(norm("রমা")).isNotEqualTo(norm("রম"));
+        assertThat(norm("राम कुमार")).isEqualTo(norm("कुमार  राम")).isEqualTo("कुमार राम");
+        // precomposed and decomposed forms of the same letter meet
+        assertThat(norm("\u0958\u093e\u0928")).isEqualTo(norm("\u0915\u093c\u093e\u0928"));
+    }
+
+    @Test
+    void arabicScriptKeepsHamzaAndMaddaButNotOptionalVowelMarks() {
+        assertThat(norm("مُحَمَّد")).isEqualTo(norm("محمد"));
+        assertThat(norm("أمل")).isNotEqualTo(norm("امل"));
+        assertThat(norm("آمنة")).isNotEqualTo(norm("امنة"));
+        assertThat(norm("مؤمن")).isNotEqualTo(norm("مومن"));
+        assertThat(norm("\u0645\u06cc\u200c\u0646\u0627")).isEqualTo(norm("\u0645\u06cc\u0646\u0627"));
     }
 
     @Test

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.safereg.keys.KekProvider;
 import org.safereg.keys.KekRotation;
 import org.safereg.keys.KekVersion;
-import org.safereg.keys.LocalKeystoreKekProvider;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.registration.keys.KeyManagementService;
@@ -26,7 +26,11 @@ import org.safereg.registration.model.HouseholdEnrolment;
 import org.safereg.registration.model.NewHouseholdMember;
 import org.safereg.registration.model.Relationship;
 
-/** KEK rotation, batched re-wrap and retirement through the key management service. */
+/**
+ * KEK rotation, batched re-wrap and retirement through the key management service. With the local provider the
+ * application rotates and retires; with Vault the operator does both in Vault (rotate the Transit key, raise its
+ * {@code min_decryption_version}) and the application refuses them, re-wraps and reports the versions in use.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KekRotationServiceTest {
     @TempDir
@@ -69,7 +73,14 @@ class KekRotationServiceTest {
         assertThat(initial.primary()).isEqualTo(new KekVersion(1));
         assertThat(initial.wrappedKeysByVersion()).containsEntry(new KekVersion(1), keyCount);
 
-        KekVersion v2 = keyManagement.rotate(officer());
+        KekVersion v2;
+        if (f.keys.rotatedByOperator()) {
+            // Vault: the application refuses (audited as FAILED); the operator rotates the Transit key
+            assertThatThrownBy(() -> keyManagement.rotate(officer())).isInstanceOf(OperatorActionRequiredException.class);
+            v2 = f.keys.rotateAsOperator();
+        } else {
+            v2 = keyManagement.rotate(officer());
+        }
         assertThat(v2).isEqualTo(new KekVersion(2));
         // not yet re-wrapped: still readable through v1, and v1 cannot be retired
         assertThat(f.core.individuals().read(f.registrar(), people.get(0)).details().names().givenName()).contains("Rotate0");
@@ -90,7 +101,14 @@ class KekRotationServiceTest {
         Map<String, byte[]> wrappedAfter = wrapped();
         wrappedBefore.forEach((k, v) -> assertThat(wrappedAfter.get(k)).isNotEqualTo(v));
 
-        keyManagement.retire(officer(), new KekVersion(1));
+        if (f.keys.rotatedByOperator()) {
+            // no key uses v1 any more, but only the operator can retire it (min_decryption_version in Vault)
+            assertThatThrownBy(() -> keyManagement.retire(officer(), new KekVersion(1)))
+                    .isInstanceOf(OperatorActionRequiredException.class);
+            f.keys.retireAsOperator(v2);
+        } else {
+            keyManagement.retire(officer(), new KekVersion(1));
+        }
         KeyStatus status = keyManagement.status(officer());
         assertThat(status.active()).containsExactly(v2);
         assertThat(status.wrappedKeysByVersion()).containsOnlyKeys(v2);
@@ -101,8 +119,8 @@ class KekRotationServiceTest {
         assertThat(f.core.individuals().read(f.registrar(), newcomer).details().names().givenName()).contains("Newcomer");
         assertThat(f.auditAfter(0)).filteredOn(a -> a.startsWith("KEY_MANAGEMENT/")).contains("KEY_MANAGEMENT/SUCCESS", "KEY_MANAGEMENT/FAILED");
 
-        // a fresh process over the same keystore file and database reads everything, without v1
-        LocalKeystoreKekProvider reopened = LocalKeystoreKekProvider.openOrCreate(f.keystore, "test-passphrase".toCharArray());
+        // a fresh process over the same KEK and database (no cached data keys) reads everything, without v1
+        KekProvider reopened = f.keys.reopen();
         RegistrationCore restarted = RegistrationCore.create(f.dataSource, reopened, PurposePolicy.defaults(), Clock.systemUTC());
         assertThat(reopened.activeVersions()).containsExactly(v2);
         assertThat(restarted.individuals().read(f.registrar(), people.get(4)).details().names().givenName()).contains("Rotate4");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.safereg.keys.vault.VaultTransitConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * message naming the property. Immutable.
  *
  * @param dataDir where the embedded default keeps its state (database, keystore)
+ * @param vault the Vault Transit key provider's settings, used when {@code registry.keys.provider} is {@code vault}
  * @param purposes per-role override of the role -> allowed purposes table (role name -> purpose codes); roles not
  *     listed keep the defaults
  * @param purposeActions additions to, or replacements of, the purpose -> covered actions table (purpose code ->
@@ -35,6 +37,7 @@ public record RegistryProperties(
         @Valid @DefaultValue Database db,
         @Valid @DefaultValue EmbeddedDatabase embeddedDb,
         @Valid @DefaultValue Keys keys,
+        @Valid @DefaultValue Vault vault,
         @Valid @DefaultValue Oidc oidc,
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Accounts accounts,
@@ -44,6 +47,14 @@ public record RegistryProperties(
     public RegistryProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
         purposeActions = purposeActions == null ? Map.of() : Map.copyOf(purposeActions);
+        if (keys != null && vault != null) {
+            if (keys.provider() == KeyProviderKind.VAULT) {
+                vault.transitConfig();
+            } else if (vault.configured()) {
+                throw new IllegalArgumentException("registry.vault.* (REGISTRY_VAULT_*) is set but registry.keys.provider"
+                        + " (REGISTRY_KEY_PROVIDER) is not vault: set it to vault, or unset the Vault settings");
+            }
+        }
     }
 
     /** The embedded PostgreSQL data directory: {@code registry.embedded-db.dir} or {@code <data dir>/postgres}. */
@@ -99,9 +110,10 @@ public record RegistryProperties(
     /**
      * Where the key-encryption key lives.
      *
-     * @param provider which provider implementation; only {@code local} so far
-     * @param keystorePassword passphrase of the local keystore; on the embedded default it may be unset, and a
-     *     generated one is kept in a 0600 file beside the keystore (evaluation only)
+     * @param provider which provider implementation: {@code local} (default) or {@code vault}
+     * @param keystorePath the local keystore file (local provider only)
+     * @param keystorePassword passphrase of the local keystore (local provider only); on the embedded default it
+     *     may be unset, and a generated one is kept in a 0600 file beside the keystore (evaluation only)
      */
     public record Keys(@DefaultValue("local") @NotNull KeyProviderKind provider,
                        Path keystorePath,
@@ -120,7 +132,91 @@ public record RegistryProperties(
     /** Key provider implementations. */
     public enum KeyProviderKind {
         /** A BCFKS keystore file on this machine ({@code org.safereg.keys.LocalKeystoreKekProvider}). */
-        LOCAL
+        LOCAL,
+        /** HashiCorp Vault's Transit engine ({@code org.safereg.keys.vault.VaultTransitKekProvider}). */
+        VAULT
+    }
+
+    /**
+     * The Vault Transit key provider (docs/operations/vault.md), used when {@code registry.keys.provider} is
+     * {@code vault}. Authentication: either {@code token}, or AppRole ({@code roleId} + {@code secretId}, the
+     * latter a response-wrapping token unless {@code secretIdWrapped} is false). Secrets never appear in
+     * {@link #toString()}.
+     *
+     * @param address Vault's base URL, {@code https://vault.example.org:8200}
+     * @param transitMount path the Transit engine is mounted at
+     * @param kekKey Transit key wrapping the data keys ({@code aes256-gcm96}, {@code derived=true})
+     * @param signingKey Transit key signing audit checkpoints ({@code ed25519})
+     * @param derivationKey Transit key whose HMAC derives blind-index and pseudonym secrets
+     * @param token a Vault token (for example from Vault Agent)
+     * @param approleMount path the AppRole auth method is mounted at
+     * @param caCert PEM file of the CA(s) trusted for Vault's TLS certificate; unset: the JDK trust store
+     * @param dataKeyCacheSize unwrapped data keys kept in memory at most (0 disables the cache)
+     * @param dataKeyCacheTtl how long an unwrapped data key stays cached
+     */
+    public record Vault(URI address,
+                        @DefaultValue(VaultTransitConfig.DEFAULT_MOUNT) @NotBlank String transitMount,
+                        @DefaultValue(VaultTransitConfig.DEFAULT_KEK_KEY) @NotBlank String kekKey,
+                        @DefaultValue(VaultTransitConfig.DEFAULT_SIGNING_KEY) @NotBlank String signingKey,
+                        @DefaultValue(VaultTransitConfig.DEFAULT_DERIVATION_KEY) @NotBlank String derivationKey,
+                        String token,
+                        @DefaultValue("approle") @NotBlank String approleMount,
+                        String roleId,
+                        String secretId,
+                        @DefaultValue("true") boolean secretIdWrapped,
+                        Path caCert,
+                        @DefaultValue("3s") @NotNull Duration connectTimeout,
+                        @DefaultValue("10s") @NotNull Duration readTimeout,
+                        @DefaultValue("10000") @Min(0) int dataKeyCacheSize,
+                        @DefaultValue("30s") @NotNull Duration dataKeyCacheTtl) {
+        public Vault {
+            address = address == null || address.toString().isBlank() ? null : address;
+            token = blankToNull(token);
+            roleId = blankToNull(roleId);
+            secretId = blankToNull(secretId);
+            caCert = blankToNull(caCert);
+        }
+
+        /** True when any connection or credential setting is given. */
+        public boolean configured() {
+            return address != null || token != null || roleId != null || secretId != null;
+        }
+
+        /**
+         * The provider's settings. Throws {@link IllegalArgumentException} naming the property when the address is
+         * missing, when neither or both of token and AppRole credentials are given, or when a value is invalid.
+         */
+        public VaultTransitConfig transitConfig() {
+            if (address == null) {
+                throw new IllegalArgumentException("registry.vault.address (REGISTRY_VAULT_ADDR) must be set when"
+                        + " registry.keys.provider is vault");
+            }
+            boolean appRole = roleId != null || secretId != null;
+            if ((token != null) == appRole) {
+                throw new IllegalArgumentException("set either registry.vault.token (REGISTRY_VAULT_TOKEN) or"
+                        + " registry.vault.role-id and registry.vault.secret-id (REGISTRY_VAULT_ROLE_ID,"
+                        + " REGISTRY_VAULT_SECRET_ID), not both and not neither");
+            }
+            if (appRole && (roleId == null || secretId == null)) {
+                throw new IllegalArgumentException("AppRole login needs both registry.vault.role-id"
+                        + " (REGISTRY_VAULT_ROLE_ID) and registry.vault.secret-id (REGISTRY_VAULT_SECRET_ID)");
+            }
+            try {
+                VaultTransitConfig.Auth auth = token != null ? new VaultTransitConfig.Token(token)
+                        : new VaultTransitConfig.AppRole(approleMount, roleId, secretId, secretIdWrapped);
+                return new VaultTransitConfig(address, transitMount, kekKey, signingKey, derivationKey, auth, caCert,
+                        connectTimeout, readTimeout, dataKeyCacheSize, dataKeyCacheTtl);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("invalid registry.vault.* (REGISTRY_VAULT_*) setting: "
+                        + e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Vault[address=" + address + ", transitMount=" + transitMount + ", kekKey=" + kekKey
+                    + ", auth=" + (token != null ? "token" : roleId != null ? "approle" : "none") + "]";
+        }
     }
 
     /**

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * DATA_PROTECTION_OFFICER (purpose ADMIN.KEYS): KEK rotation, re-wrap of stored data keys to the primary
  * version, retirement of old versions, status. Re-wrap runs while the server serves requests and can be
- * interrupted and resumed.
+ * interrupted and resumed. With the Vault Transit provider rotation and retirement are operator actions in Vault
+ * (409 {@code operator-action-required}); re-wrap and status work the same.
  */
 @RestController
 @RequestMapping("/api/v1/keys")
@@ -63,7 +64,8 @@ class KeyManagementController {
 
     @PostMapping("/rotations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a new KEK version primary")
+    @Operation(summary = "Make a new KEK version primary",
+            description = "409 operator-action-required with the Vault provider: rotate the Transit key in Vault.")
     RotationView rotate(RequestContext context) {
         return new RotationView(keys.rotate(context).number());
     }
@@ -88,7 +90,9 @@ class KeyManagementController {
 
     @PostMapping("/versions/{version}/retire")
     @Operation(summary = "Retire a KEK version that no data key uses any more",
-            description = "409 kek-version-in-use while data keys are still wrapped by it, or for the primary.")
+            description = "409 kek-version-in-use while data keys are still wrapped by it, or for the primary; "
+                    + "409 operator-action-required with the Vault provider once no data key uses it (raise "
+                    + "min_decryption_version in Vault).")
     ResponseEntity<Void> retire(RequestContext context, @PathVariable int version) {
         if (version < 1) {
             throw ValidationException.of("version", "KEK versions start at 1");

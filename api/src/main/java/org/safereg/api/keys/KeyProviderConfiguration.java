@@ -9,27 +9,53 @@ import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.KeystorePassphrase;
 import org.safereg.keys.LocalKeystoreKekProvider;
+import org.safereg.keys.vault.VaultTransitConfig;
+import org.safereg.keys.vault.VaultTransitKekProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@link KekProvider} bean, chosen by {@code registry.keys.provider} (the seam for Vault Transit): for
- * {@code local}, the BCFKS keystore at {@code REGISTRY_KEYSTORE_PATH}, created on first start, its passphrase
- * from {@code REGISTRY_KEYSTORE_PASSWORD} or, on the embedded default only, generated into
- * {@code <keystore>.passphrase} beside it (logged as evaluation-only). Refuses to start when the keystore
- * exists but cannot be opened, or when an external database is used without an explicit passphrase.
+ * The {@link KekProvider} bean, chosen by {@code registry.keys.provider} ({@code REGISTRY_KEY_PROVIDER}):
+ * <ul>
+ *   <li>{@code local}: the BCFKS keystore at {@code REGISTRY_KEYSTORE_PATH}, created on first start, its passphrase
+ *       from {@code REGISTRY_KEYSTORE_PASSWORD} or, on the embedded default only, generated into
+ *       {@code <keystore>.passphrase} beside it (logged as evaluation-only). Refuses to start when the keystore
+ *       exists but cannot be opened, or when an external database is used without an explicit passphrase.</li>
+ *   <li>{@code vault}: Vault Transit with the {@code REGISTRY_VAULT_*} settings (validated when the properties are
+ *       bound). Refuses to start when Vault answers that a Transit key is missing or of the wrong type, or the CA
+ *       file cannot be read; starts while Vault is unreachable or sealed (key operations answer 503 and health is
+ *       DOWN until it serves). The keystore settings are not used.</li>
+ * </ul>
+ * The provider is closed when the application stops (Vault: the token renewer stops, cached data keys are zeroed).
  */
 @Configuration(proxyBeanMethods = false)
 class KeyProviderConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KeyProviderConfiguration.class);
 
+    /** Closed on shutdown through the inferred destroy method ({@code close()} of an AutoCloseable provider). */
     @Bean
     KekProvider kekProvider(RegistryProperties properties) {
         return switch (properties.keys().provider()) {
             case LOCAL -> localKeystore(properties);
+            case VAULT -> vaultTransit(properties);
         };
+    }
+
+    private static KekProvider vaultTransit(RegistryProperties properties) {
+        VaultTransitConfig config = properties.vault().transitConfig();
+        try {
+            VaultTransitKekProvider provider = VaultTransitKekProvider.connect(config);
+            log.info("Key provider: Vault Transit at {} (mount {}, KEK {}, {} login)", config.address(),
+                    config.transitMount(), config.kekKeyName(),
+                    config.auth() instanceof VaultTransitConfig.Token ? "token" : "AppRole");
+            return provider;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new StartupFailure("The Vault Transit key provider cannot be used: " + e.getMessage() + ".",
+                    "Create the Transit keys and the policy as docs/operations/vault.md describes, and check the "
+                            + "REGISTRY_VAULT_* settings (key names, transit mount, CA file).", e);
+        }
     }
 
     private static KekProvider localKeystore(RegistryProperties properties) {

@@ -37,6 +37,10 @@ public enum ProblemType {
             "The change would break a household membership rule."),
     KEK_VERSION_IN_USE("kek-version-in-use", HttpStatus.CONFLICT, "Key version in use",
             "This key-encryption key version is primary or still wraps data keys; re-wrap first."),
+    OPERATOR_ACTION_REQUIRED("operator-action-required", HttpStatus.CONFLICT, "Operator action required",
+            "The key provider rotates and retires key-encryption key versions itself (Vault Transit): an operator "
+                    + "does it in Vault, then POST /api/v1/keys/rewrap moves the data keys. See "
+                    + "docs/operations/vault.md."),
     ERASED("erased", HttpStatus.GONE, "Erased",
             "The record was erased."),
     VERSION_CONFLICT("version-conflict", HttpStatus.CONFLICT, "Version conflict",

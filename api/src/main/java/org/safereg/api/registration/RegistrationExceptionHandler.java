@@ -10,6 +10,7 @@ import org.safereg.registration.DuplicateRecordException;
 import org.safereg.registration.HouseholdMembershipException;
 import org.safereg.registration.IdempotencyConflictException;
 import org.safereg.registration.KekVersionInUseException;
+import org.safereg.registration.OperatorActionRequiredException;
 import org.safereg.registration.RecordIntegrityException;
 import org.safereg.registration.RecordNotFoundException;
 import org.safereg.registration.SubjectErasedException;
@@ -28,9 +29,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Problems for the registration core's exceptions: policy denial 403 (type = the denial reason's slug),
  * validation 400, not found 404, erased 410, version conflict 409, household rules 409, duplicate reference
- * data 409, idempotency key reuse 422, unknown reference 422, integrity failure 500. Field paths and messages
- * of validation errors, and the messages of membership and duplicate exceptions, come from the core, which
- * documents them as free of personal values; everything else is fixed text.
+ * data 409, KEK rotation or retirement that is an operator action in the key provider 409, idempotency key reuse
+ * 422, unknown reference 422, integrity failure 500. Field paths and messages of validation errors, and the
+ * messages of membership, duplicate and operator-action exceptions, come from the core, which documents them as
+ * free of personal values; everything else is fixed text.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -90,6 +92,11 @@ class RegistrationExceptionHandler {
     @ExceptionHandler(KekVersionInUseException.class)
     ResponseEntity<Object> kekInUse(HttpServletRequest request) {
         return Problems.response(Problems.of(ProblemType.KEK_VERSION_IN_USE, request));
+    }
+
+    @ExceptionHandler(OperatorActionRequiredException.class)
+    ResponseEntity<Object> operatorAction(OperatorActionRequiredException e, HttpServletRequest request) {
+        return Problems.response(Problems.of(ProblemType.OPERATOR_ACTION_REQUIRED, e.getMessage() + ".", request));
     }
 
     @ExceptionHandler(RecordIntegrityException.class)

@@ -3,8 +3,11 @@ package org.safereg.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.safereg.keys.vault.VaultTransitConfig;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
@@ -44,6 +47,48 @@ class RegistryPropertiesTest {
                 assertThat(context).hasFailed());
         runner.withPropertyValues("registry.http.max-request-body=10B").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("max-request-body"));
+    }
+
+    @Test
+    void vaultSettingsBindWithTheDocumentedDefaults() {
+        runner.withPropertyValues("registry.keys.provider=vault", "registry.vault.address=https://vault.example.org:8200",
+                "registry.vault.role-id=role-1", "registry.vault.secret-id=wrapping-token-1").run(context -> {
+            RegistryProperties p = context.getBean(RegistryProperties.class);
+            assertThat(p.keys().provider()).isEqualTo(RegistryProperties.KeyProviderKind.VAULT);
+            VaultTransitConfig config = p.vault().transitConfig();
+            assertThat(config.address()).isEqualTo(URI.create("https://vault.example.org:8200"));
+            assertThat(config.auth()).isEqualTo(new VaultTransitConfig.AppRole("approle", "role-1", "wrapping-token-1", true));
+            assertThat(config).isEqualTo(VaultTransitConfig.of(config.address(), config.auth()));
+            assertThat(p.vault().toString()).doesNotContain("role-1", "wrapping-token-1");
+        });
+        runner.withPropertyValues("registry.keys.provider=vault", "registry.vault.address=http://127.0.0.1:8200",
+                "registry.vault.token=hvs.secret", "registry.vault.kek-key=kek2", "registry.vault.data-key-cache-size=0",
+                "registry.vault.read-timeout=2s").run(context -> {
+            VaultTransitConfig config = context.getBean(RegistryProperties.class).vault().transitConfig();
+            assertThat(config.auth()).isEqualTo(new VaultTransitConfig.Token("hvs.secret"));
+            assertThat(config.kekKeyName()).isEqualTo("kek2");
+            assertThat(config.dataKeyCacheSize()).isZero();
+            assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(2));
+        });
+    }
+
+    @Test
+    void inconsistentVaultSettingsStopTheStartNamingTheVariable() {
+        String address = "registry.vault.address=https://vault.example.org:8200";
+        runner.withPropertyValues("registry.keys.provider=vault", "registry.vault.token=t").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("REGISTRY_VAULT_ADDR"));
+        runner.withPropertyValues("registry.keys.provider=vault", address).run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("not neither"));
+        runner.withPropertyValues("registry.keys.provider=vault", address, "registry.vault.token=t",
+                "registry.vault.role-id=r", "registry.vault.secret-id=s").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("not both"));
+        runner.withPropertyValues("registry.keys.provider=vault", address, "registry.vault.role-id=r").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("REGISTRY_VAULT_SECRET_ID"));
+        runner.withPropertyValues("registry.keys.provider=vault", address, "registry.vault.token=t",
+                "registry.vault.kek-key=bad key/name").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("invalid registry.vault"));
+        runner.withPropertyValues(address, "registry.vault.token=t").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("REGISTRY_KEY_PROVIDER"));
     }
 
     @Test

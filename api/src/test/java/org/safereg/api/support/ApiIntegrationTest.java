@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that share ONE running application (same configuration, so Spring caches the context
  * across test classes): real HTTP on a random port, a fresh database on the test PostgreSQL server
- * ({@link TestEnvironment}), a 64 KB body limit (2 MB on the biometric routes), and the key provider wrapped in the
+ * ({@link TestEnvironment}; its key provider is the local keystore, or Vault Transit on its test double with
+ * {@code -Dsafereg.test.kek=vault}), a 64 KB body limit (2 MB on the biometric routes), the fingerprint gallery
+ * loaded before the first test, and the key provider wrapped in the
  * {@link SwitchableKekProvider} test double. Provides one user per role with a known password, and a small
  * location hierarchy (country ZZ, ZZ01, ZZ0101 with site ZZ-S1).
  */
@@ -63,6 +65,7 @@ public abstract class ApiIntegrationTest {
         registry.add("registry.keys.keystore-password", () -> TestEnvironment.KEYSTORE_PASSWORD);
         registry.add("registry.http.max-request-body", () -> MAX_BODY + "B");
         registry.add("registry.biometrics.max-request-body", () -> MAX_BIOMETRIC_BODY + "B");
+        TestEnvironment.keyProviderProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @BeforeEach
@@ -71,24 +74,14 @@ public abstract class ApiIntegrationTest {
             if (prepared) {
                 return;
             }
-            accounts.changePassword(AccountService.BOOTSTRAP_ADMIN, ADMIN_PASSWORD);
-            USERS.forEach((role, name) -> {
-                if (role != Role.ADMIN) {
-                    accounts.create(name, Set.of(role));
-                    accounts.changePassword(name, password(name));
-                }
-            });
-            core.locations().createAdminUnit(AdminUnit.country("ZZ", "Testland"));
-            core.locations().createAdminUnit(AdminUnit.of("ZZ01", 1, "ZZ", "North"));
-            core.locations().createAdminUnit(AdminUnit.of("ZZ0101", 2, "ZZ01", "North Valley"));
-            core.locations().createSite(new Site("ZZ-S1", "Valley camp", SiteType.CAMP_OR_SITE, "ZZ0101"));
-            awaitFingerprintGallery();
+            createFixtures(accounts, core);
+            awaitFingerprintGallery(core);
             prepared = true;
         }
     }
 
     /** Waits (up to a minute) for the start-up load of the fingerprint gallery. */
-    private void awaitFingerprintGallery() {
+    public static void awaitFingerprintGallery(RegistrationCore core) {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!core.biometrics().galleryStatus().ready()) {
             if (System.nanoTime() > deadline) {
@@ -103,6 +96,30 @@ public abstract class ApiIntegrationTest {
         }
     }
 
+    /**
+     * Creates the test users (one per role, with known passwords) and the location hierarchy in an application
+     * (also one a test starts itself with {@link RunningApp}).
+     */
+    public static void createFixtures(AccountService accounts, RegistrationCore core) {
+        accounts.changePassword(AccountService.BOOTSTRAP_ADMIN, ADMIN_PASSWORD);
+        USERS.forEach((role, name) -> {
+            if (role != Role.ADMIN) {
+                accounts.create(name, Set.of(role));
+                accounts.changePassword(name, password(name));
+            }
+        });
+        core.locations().createAdminUnit(AdminUnit.country("ZZ", "Testland"));
+        core.locations().createAdminUnit(AdminUnit.of("ZZ01", 1, "ZZ", "North"));
+        core.locations().createAdminUnit(AdminUnit.of("ZZ0101", 2, "ZZ01", "North Valley"));
+        core.locations().createSite(new Site("ZZ-S1", "Valley camp", SiteType.CAMP_OR_SITE, "ZZ0101"));
+    }
+
+    /** {@code client} signed in as the test user holding {@code role} (see {@link #createFixtures}). */
+    public static ApiClient signedIn(ApiClient client, Role role) {
+        String name = USERS.get(role);
+        return client.as(name, role == Role.ADMIN ? ADMIN_PASSWORD : password(name));
+    }
+
     /** Anonymous client. */
     protected ApiClient api() {
         return ApiClient.on(port);
@@ -110,8 +127,7 @@ public abstract class ApiIntegrationTest {
 
     /** Client signed in as the test user holding {@code role}. */
     protected ApiClient as(Role role) {
-        String name = USERS.get(role);
-        return api().as(name, role == Role.ADMIN ? ADMIN_PASSWORD : password(name));
+        return signedIn(api(), role);
     }
 
     protected static String username(Role role) {

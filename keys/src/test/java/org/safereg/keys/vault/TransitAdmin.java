@@ -21,21 +21,21 @@ import java.util.Map;
  * {@code min_decryption_version}, through the real driver over HTTP, so it works the same against the test
  * double and a real Vault. Each call checks its status.
  */
-final class TransitAdmin {
-    static final String MOUNT = TransitTestServer.MOUNT;
+public final class TransitAdmin {
+    public static final String MOUNT = TransitTestServer.MOUNT;
 
     private final URI address;
     private final Path caCertificate;
     private final Vault vault;
 
-    TransitAdmin(URI address, String adminToken, Path caCertificate) {
+    public TransitAdmin(URI address, String adminToken, Path caCertificate) {
         this.address = address;
         this.caCertificate = caCertificate;
         this.vault = client(adminToken);
     }
 
     /** The documented least-privilege policy (test resource, same text as docs/operations/vault.md). */
-    static String policy(String kek, String signing, String derive) {
+    public static String policy(String kek, String signing, String derive) {
         try (InputStream in = TransitAdmin.class.getResourceAsStream("safereg-transit-policy.hcl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{mount}}", MOUNT)
                     .replace("{{kek}}", kek).replace("{{signing}}", signing).replace("{{derive}}", derive);
@@ -45,7 +45,7 @@ final class TransitAdmin {
     }
 
     /** Enables the Transit engine at {@value #MOUNT} unless it already is (real Vault only). */
-    void enableTransit() {
+    public void enableTransit() {
         int status = write("sys/mounts/" + MOUNT, Map.of("type", "transit"));
         if (status != 204 && status != 200 && status != 400) {
             throw new IllegalStateException("cannot enable transit: HTTP " + status);
@@ -53,32 +53,32 @@ final class TransitAdmin {
     }
 
     /** The KEK as documented: aes256-gcm96, not exportable, deletion not allowed. */
-    void createKek(String name, boolean derived) {
+    public void createKek(String name, boolean derived) {
         expect(200, 204, write(MOUNT + "/keys/" + name, Map.of("type", "aes256-gcm96", "derived", derived,
                 "exportable", false)));
     }
 
-    void createSigningKey(String name) {
+    public void createSigningKey(String name) {
         expect(200, 204, write(MOUNT + "/keys/" + name, Map.of("type", "ed25519", "exportable", false)));
     }
 
-    void createDerivationKey(String name) {
+    public void createDerivationKey(String name) {
         expect(200, 204, write(MOUNT + "/keys/" + name, Map.of("type", "aes256-gcm96", "exportable", false)));
     }
 
-    void rotate(String name) {
+    public void rotate(String name) {
         expect(200, 204, write(MOUNT + "/keys/" + name + "/rotate", Map.of()));
     }
 
-    void setMinDecryptionVersion(String name, int version) {
+    public void setMinDecryptionVersion(String name, int version) {
         expect(200, 204, write(MOUNT + "/keys/" + name + "/config", Map.of("min_decryption_version", version)));
     }
 
-    void putPolicy(String name, String hcl) {
+    public void putPolicy(String name, String hcl) {
         expect(200, 204, write("sys/policies/acl/" + name, Map.of("policy", hcl)));
     }
 
-    String createToken(List<String> policies, String ttl) {
+    public String createToken(List<String> policies, String ttl) {
         try {
             return vault.auth().createToken(new Auth.TokenRequest().polices(policies).ttl(ttl)).getAuthClientToken();
         } catch (VaultException e) {
@@ -87,7 +87,7 @@ final class TransitAdmin {
     }
 
     /** Deletes test keys (allowing deletion first) and the policy; ignores what is already gone. */
-    void cleanUp(String policy, String... keyNames) {
+    public void cleanUp(String policy, String... keyNames) {
         for (String name : keyNames) {
             write(MOUNT + "/keys/" + name + "/config", Map.of("deletion_allowed", true));
             status(vault, "DELETE", MOUNT + "/keys/" + name);
@@ -95,7 +95,7 @@ final class TransitAdmin {
         status(vault, "DELETE", "sys/policies/acl/" + policy);
     }
 
-    int write(String path, Map<String, Object> body) {
+    public int write(String path, Map<String, Object> body) {
         try {
             return vault.logical().write(path, body).getRestResponse().getStatus();
         } catch (VaultException e) {
@@ -104,7 +104,7 @@ final class TransitAdmin {
     }
 
     /** HTTP status of a request with {@code token} (GET, POST with an empty body, or DELETE). */
-    int statusWith(String token, String method, String path) {
+    public int statusWith(String token, String method, String path) {
         return status(client(token), method, path);
     }
 

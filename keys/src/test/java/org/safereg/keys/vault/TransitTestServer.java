@@ -82,8 +82,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <p>Not implemented: anything else (other key types, convergent encryption, trimming, namespaces, leases).
  */
-final class TransitTestServer implements AutoCloseable {
-    static final String MOUNT = "transit";
+public final class TransitTestServer implements AutoCloseable {
+    public static final String MOUNT = "transit";
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK:
@@ -96,7 +96,7 @@ final class TransitTestServer implements AutoCloseable {
             + " operations with the key";
 
     /** Credentials of an AppRole. */
-    record AppRoleCredentials(String roleId, String secretId) {
+    public record AppRoleCredentials(String roleId, String secretId) {
     }
 
     private static final class UserError extends Exception {
@@ -203,7 +203,7 @@ final class TransitTestServer implements AutoCloseable {
     }
 
     /** Starts a plain-HTTP test double. */
-    static TransitTestServer start() {
+    public static TransitTestServer start() {
         try {
             return new TransitTestServer(null, null);
         } catch (IOException e) {
@@ -212,7 +212,7 @@ final class TransitTestServer implements AutoCloseable {
     }
 
     /** Starts an HTTPS test double with a fresh self-signed certificate, written as PEM into {@code dir}. */
-    static TransitTestServer startTls(Path dir) {
+    public static TransitTestServer startTls(Path dir) {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("EC").generateKeyPair();
             X500Name name = new X500Name("CN=transit-test-server");
@@ -244,34 +244,34 @@ final class TransitTestServer implements AutoCloseable {
         }
     }
 
-    URI address() {
+    public URI address() {
         return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
     }
 
     /** PEM of the self-signed certificate of a TLS double (null for plain HTTP). */
-    Path caCertificate() {
+    public Path caCertificate() {
         return caCertificate;
     }
 
     /** A token with the root policy, that never expires. */
-    String rootToken() {
+    public String rootToken() {
         return rootToken;
     }
 
     /** Issues a token with {@code policies} ({@code ttl} 0 = no expiry). */
-    String createToken(Duration ttl, Duration maxTtl, boolean renewable, String... policyNames) {
+    public String createToken(Duration ttl, Duration maxTtl, boolean renewable, String... policyNames) {
         String id = "hvs." + UUID.randomUUID();
         tokens.put(id, new Token(Set.of(policyNames), ttl.toSeconds(), maxTtl.toSeconds(), renewable));
         return id;
     }
 
     /** Makes every token but the root token invalid, as {@code vault token revoke} would. */
-    void revokeAllTokens() {
+    public void revokeAllTokens() {
         tokens.keySet().removeIf(id -> !id.equals(rootToken));
     }
 
     /** Registers an AppRole whose tokens carry {@code policies}; returns its role_id and a secret_id. */
-    AppRoleCredentials createAppRole(Duration tokenTtl, Duration tokenMaxTtl, String... policyNames) {
+    public AppRoleCredentials createAppRole(Duration tokenTtl, Duration tokenMaxTtl, String... policyNames) {
         String roleId = UUID.randomUUID().toString();
         String secretId = UUID.randomUUID().toString();
         Set<String> secretIds = ConcurrentHashMap.newKeySet();
@@ -281,7 +281,7 @@ final class TransitTestServer implements AutoCloseable {
     }
 
     /** A new secret_id of the role, response-wrapped: returns the single-use wrapping token. */
-    String wrappedSecretId(String roleId) {
+    public String wrappedSecretId(String roleId) {
         String secretId = UUID.randomUUID().toString();
         appRoles.get(roleId).secretIds().add(secretId);
         String wrappingToken = "hvs.wrap." + UUID.randomUUID();
@@ -290,30 +290,30 @@ final class TransitTestServer implements AutoCloseable {
         return wrappingToken;
     }
 
-    void seal() {
+    public void seal() {
         sealed = true;
     }
 
-    void unseal() {
+    public void unseal() {
         sealed = false;
     }
 
     /** Answers every request with {@code status} (e.g. 500) until {@link #clearFailure}. */
-    void failWith(int status) {
+    public void failWith(int status) {
         failureStatus = status;
     }
 
-    void clearFailure() {
+    public void clearFailure() {
         failureStatus = 0;
     }
 
     /** Stops listening: connections are refused, as when Vault is down. */
-    void stop() {
+    public void stop() {
         server.stop(0);
     }
 
     /** Listens again on the same port with the same state, as when Vault comes back. */
-    void restart() {
+    public void restart() {
         try {
             server = bind(port);
         } catch (IOException e) {
@@ -322,12 +322,12 @@ final class TransitTestServer implements AutoCloseable {
     }
 
     /** Requests received so far, as {@code "METHOD path"} (path after /v1/, without the query). */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
     /** How many requests were {@code "METHOD path"}. */
-    long count(String methodAndPath) {
+    public long count(String methodAndPath) {
         return requests.stream().filter(methodAndPath::equals).count();
     }
 

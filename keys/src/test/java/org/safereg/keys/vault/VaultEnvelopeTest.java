@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +36,9 @@ import org.safereg.keys.WrappedKeyRepository.StoredKey;
  */
 class VaultEnvelopeTest {
     private static final FieldName NAMES = FieldName.of("individual.names", 1);
-    private static final String POLICY = "safereg";
     private static TransitTestServer server;
 
-    private final String kekName = "safereg-kek-" + UUID.randomUUID();
-    private TransitAdmin admin;
+    private TransitTestKeys transit;
     private final InMemoryWrappedKeyRepository repository = new InMemoryWrappedKeyRepository();
     private VaultTransitKekProvider kek;
     private SubjectKeyring keyring;
@@ -61,26 +57,14 @@ class VaultEnvelopeTest {
 
     @BeforeEach
     void keysAndProvider() {
-        admin = new TransitAdmin(server.address(), server.rootToken(), null);
-        admin.createKek(kekName, true);
-        admin.createSigningKey(VaultTransitConfig.DEFAULT_SIGNING_KEY);
-        admin.createDerivationKey(VaultTransitConfig.DEFAULT_DERIVATION_KEY);
-        admin.putPolicy(POLICY, TransitAdmin.policy(kekName, VaultTransitConfig.DEFAULT_SIGNING_KEY,
-                VaultTransitConfig.DEFAULT_DERIVATION_KEY));
-        kek = connect();
+        transit = TransitTestKeys.provision(server);
+        kek = transit.connect();
         keyring = new SubjectKeyring(kek, repository);
     }
 
     @AfterEach
     void closeProvider() {
         kek.close();
-    }
-
-    private VaultTransitKekProvider connect() {
-        String token = server.createToken(Duration.ofHours(1), Duration.ZERO, true, POLICY);
-        return VaultTransitKekProvider.connect(VaultTransitConfig.of(server.address(), new VaultTransitConfig.Token(token))
-                .withKeyNames(kekName, VaultTransitConfig.DEFAULT_SIGNING_KEY,
-                        VaultTransitConfig.DEFAULT_DERIVATION_KEY));
     }
 
     private void enrol(int count) {
@@ -105,7 +89,7 @@ class VaultEnvelopeTest {
             StoredKey stored = repository.find(subject, DataCategory.DEMOGRAPHIC).orElseThrow();
             assertThat(new String(stored.wrapped().ciphertext(), StandardCharsets.US_ASCII)).startsWith("vault:v1:");
         }
-        try (VaultTransitKekProvider fresh = connect()) {
+        try (VaultTransitKekProvider fresh = transit.connect()) {
             assertAllReadable(new SubjectKeyring(fresh, repository));
         }
     }
@@ -146,20 +130,22 @@ class VaultEnvelopeTest {
         KekRotation rotation = new KekRotation(kek, repository);
 
         assertThatThrownBy(rotation::rotate).isInstanceOf(UnsupportedOperationException.class);
-        admin.rotate(kekName);
+        transit.rotateKek();
         KekVersion v2 = new KekVersion(2);
         assertThat(rotation.rewrapBatch(10)).isEqualTo(new KekRotation.Progress(v2, 10, 15));
         assertThatThrownBy(() -> rotation.retire(new KekVersion(1))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("15 data keys");
         assertThat(rotation.rewrapAll(7)).isEqualTo(new KekRotation.Progress(v2, 15, 0));
         assertThat(repository.countWrappedBy(v2)).isEqualTo(25);
+        assertThat(server.count("POST transit/rewrap/" + transit.kekKeyName()))
+                .as("one batch_input request per batch: 10, then 7 + 7 + 1").isEqualTo(4);
 
         // Retirement is the operator's: the provider refuses it, Vault's min_decryption_version does it.
         assertThatThrownBy(() -> rotation.retire(new KekVersion(1))).isInstanceOf(UnsupportedOperationException.class);
-        admin.setMinDecryptionVersion(kekName, 2);
+        transit.setMinDecryptionVersion(2);
 
         assertThat(kek.activeVersions()).containsExactly(v2);
-        try (VaultTransitKekProvider fresh = connect()) {
+        try (VaultTransitKekProvider fresh = transit.connect()) {
             assertAllReadable(new SubjectKeyring(fresh, repository));
         }
     }
@@ -170,11 +156,11 @@ class VaultEnvelopeTest {
         List<StoredKey> stored = new ArrayList<>();
         plaintexts.keySet().forEach(subject -> stored.add(repository.find(subject, DataCategory.DEMOGRAPHIC).orElseThrow()));
 
-        try (VaultTransitKekProvider fresh = connect()) {
+        try (VaultTransitKekProvider fresh = transit.connect()) {
             List<Optional<byte[]>> keys = fresh.unwrapAll(stored);
 
             assertThat(keys).hasSize(30).allSatisfy(key -> assertThat(key).get().satisfies(k -> assertThat(k).hasSize(32)));
-            assertThat(server.count("POST transit/decrypt/" + kekName)).isEqualTo(1);
+            assertThat(server.count("POST transit/decrypt/" + transit.kekKeyName())).isEqualTo(1);
         }
     }
 

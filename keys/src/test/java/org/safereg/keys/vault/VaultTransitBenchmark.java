@@ -39,14 +39,7 @@ public final class VaultTransitBenchmark {
         int keys = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path dir = Files.createTempDirectory("vault-benchmark");
         try (TransitTestServer server = TransitTestServer.start()) {
-            TransitAdmin admin = new TransitAdmin(server.address(), server.rootToken(), null);
-            admin.createKek(VaultTransitConfig.DEFAULT_KEK_KEY, true);
-            admin.createSigningKey(VaultTransitConfig.DEFAULT_SIGNING_KEY);
-            admin.createDerivationKey(VaultTransitConfig.DEFAULT_DERIVATION_KEY);
-            admin.putPolicy("safereg", TransitAdmin.policy(VaultTransitConfig.DEFAULT_KEK_KEY,
-                    VaultTransitConfig.DEFAULT_SIGNING_KEY, VaultTransitConfig.DEFAULT_DERIVATION_KEY));
-            VaultTransitConfig config = VaultTransitConfig.of(server.address(), new VaultTransitConfig.Token(
-                    server.createToken(Duration.ofHours(1), Duration.ZERO, true, "safereg")));
+            VaultTransitConfig config = TransitTestKeys.provision(server).config();
             LocalKeystoreKekProvider local = LocalKeystoreKekProvider.openOrCreate(dir.resolve("kek.bcfks"),
                     "benchmark".toCharArray());
             try (VaultTransitKekProvider uncached = VaultTransitKekProvider.connect(config.withDataKeyCache(0, Duration.ZERO));

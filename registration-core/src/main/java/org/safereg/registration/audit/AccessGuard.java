@@ -25,12 +25,15 @@ import org.safereg.registration.RecordNotFoundException;
 import org.safereg.registration.RegistrationException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.SubjectErasedException;
+import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.storage.Transactions;
 
 /**
  * Policy enforcement and audit around every personal-data operation (internal; used by all services, so no
  * service method can forget either):
  * <ol>
+ * <li>if the key provider has not yet been checked against the database (it or the database was down at start),
+ *     checks it first ({@link KeyProviderCheck#ensureVerified}), so nothing runs under the wrong keys;</li>
  * <li>asks the policy decision point; on deny appends a DENIED event in a transaction of its own and throws
  *     {@link AccessDeniedException};</li>
  * <li>on permit runs the work in one transaction and appends its audit events at the end of that same
@@ -52,14 +55,16 @@ public final class AccessGuard {
     private final Transactions transactions;
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
+    private final KeyProviderCheck keyCheck;
 
     public AccessGuard(PolicyDecisionPoint policy, AuditLog log, Transactions transactions, Pseudonymizer pseudonyms,
-                       Clock clock) {
+                       Clock clock, KeyProviderCheck keyCheck) {
         this.policy = policy;
         this.log = log;
         this.transactions = transactions;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.keyCheck = keyCheck;
     }
 
     /** Work done under a permit, inside the transaction; records which subjects it touched in the trail. */
@@ -137,7 +142,38 @@ public final class AccessGuard {
         }
     }
 
+    /**
+     * For an operation whose effect lies outside the database (the key provider's keystore), which a rollback
+     * cannot undo: decides {@code action}, runs {@code check} and commits its SUCCESS event (the permitted
+     * intent) before anything changes; only then runs {@code effect} in a second transaction that ends with the
+     * outcome event, SUCCESS, or FAILED for any exception (infrastructure failures included, as far as the
+     * trail is still writable). A denial, or a {@link RegistrationException} from {@code check}, is audited as in
+     * {@link #run} and {@code effect} never runs. A crash between the two leaves the intent in the trail.
+     */
+    public <T> T runWithExternalEffect(RequestContext context, Action action, Work<?> check, Work<T> effect) {
+        run(context, action, Optional.empty(), check);
+        try {
+            return run(context, action, Optional.empty(), effect);
+        } catch (RegistrationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            AccessDecision decision = policy.decide(
+                    new AccessRequest(context.actor(), context.declaredPurpose(), action, Optional.empty()));
+            if (decision instanceof AccessDecision.Permit permit) {
+                try {
+                    appendAlone(event(context, permit.role().name(), permit.purpose().value(), action,
+                            Optional.empty(), AuditOutcome.FAILED));
+                } catch (RuntimeException trailUnavailable) {
+                    e.addSuppressed(trailUnavailable);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Checks the key provider, decides; a denial is audited (own transaction) and thrown. */
     private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject) {
+        keyCheck.ensureVerified();
         AccessDecision decision = policy.decide(
                 new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
         if (!(decision instanceof AccessDecision.Permit permit)) {

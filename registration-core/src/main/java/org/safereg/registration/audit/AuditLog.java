@@ -70,6 +70,13 @@ public final class AuditLog {
         return chained;
     }
 
+    /** The head as last committed, without locking. */
+    public Head head() {
+        return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                .single();
+    }
+
     /** Locks and returns the head (until the caller's transaction ends). */
     public Head lockHead() {
         return jdbc.sql("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")

@@ -1,8 +1,10 @@
 package org.safereg.registration.audit;
 
 import java.io.PrintStream;
+import java.util.List;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
+import org.safereg.privacy.audit.AuditCheckpoint;
 import org.safereg.privacy.audit.AuditVerification;
 import org.safereg.registration.storage.Transactions;
 
@@ -15,10 +17,23 @@ public final class AuditVerifyCommand {
     private AuditVerifyCommand() {
     }
 
-    /** Verifies the chain and its checkpoints in one read-only transaction. */
+    /**
+     * Verifies the chain against its stored checkpoints and the recorded head ({@code audit_head}), in one
+     * read-only transaction.
+     */
     public static AuditVerification verify(DataSource dataSource, KekProvider kek) {
+        return verify(dataSource, kek, List.of());
+    }
+
+    /**
+     * As {@link #verify(DataSource, KekProvider)}, also against checkpoints kept outside the database: each must
+     * be signed by the key provider and match the row at its sequence, which must exist.
+     */
+    public static AuditVerification verify(DataSource dataSource, KekProvider kek,
+                                           List<AuditCheckpoint> externalCheckpoints) {
         AuditLog log = new AuditLog(dataSource);
-        return new Transactions(dataSource).readOnly(() -> AuditService.verifyChain(log, kek));
+        List<AuditCheckpoint> external = List.copyOf(externalCheckpoints);
+        return new Transactions(dataSource).readOnly(() -> AuditService.verifyChain(log, kek, external));
     }
 
     /**
@@ -26,7 +41,13 @@ public final class AuditVerifyCommand {
      * to {@code out}. Returns the process exit code: 0 intact, 1 broken.
      */
     public static int run(DataSource dataSource, KekProvider kek, PrintStream out) {
-        AuditVerification v = verify(dataSource, kek);
+        return run(dataSource, kek, List.of(), out);
+    }
+
+    /** As {@link #run(DataSource, KekProvider, PrintStream)}, also against externally kept checkpoints. */
+    public static int run(DataSource dataSource, KekProvider kek, List<AuditCheckpoint> externalCheckpoints,
+                          PrintStream out) {
+        AuditVerification v = verify(dataSource, kek, externalCheckpoints);
         if (v.intact()) {
             out.printf("audit chain intact: %d rows, %d checkpoints verified%n", v.rowsChecked(), v.checkpointsChecked());
             return 0;

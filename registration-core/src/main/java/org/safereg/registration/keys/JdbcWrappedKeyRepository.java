@@ -109,6 +109,14 @@ public final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
         return jdbc.sql("DELETE FROM subject_key WHERE subject_id = ?").param(subject.value()).update();
     }
 
+    /**
+     * Locks {@code subject_key} against inserts, updates and deletes until the current transaction ends (SHARE
+     * ROW EXCLUSIVE; reads go on), waiting for transactions that already wrote to it to finish.
+     */
+    public void lockAgainstWrites() {
+        jdbc.sql("LOCK TABLE subject_key IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     /** How many keys each KEK version wraps (versions wrapping none are absent). */
     public SortedMap<KekVersion, Long> countByVersion() {
         SortedMap<KekVersion, Long> counts = new TreeMap<>();

@@ -15,7 +15,9 @@ import org.safereg.registration.ValidationException;
  * Checks field values of individuals and the other request models, collecting every error with its path.
  * Required fields depend on the {@link RegistrationMethod}: RAPID_EMERGENCY needs a name, a population category
  * and a location; FULL and BIOMETRIC also need a given name, sex, birth and at least one nationality.
- * Text may be in any script but not contain control characters or unpaired surrogates. Reference data
+ * Text may be in any script but not contain control characters, invisible format characters (bidirectional
+ * overrides, zero-width spaces; the zero-width joiner and non-joiner are allowed), unassigned code points or
+ * unpaired surrogates, each reported with its own message. Reference data
  * (P-codes, sites) is checked for form here and for existence by the services.
  * Stateless and thread-safe.
  */
@@ -33,6 +35,8 @@ public final class IndividualValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile("[\\p{L}\\p{N}]{1,50}");
     private static final Set<String> COUNTRIES;
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     static {
         Set<String> codes = new HashSet<>(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
@@ -157,6 +161,39 @@ public final class IndividualValidator {
         return NameNormaliser.normalise(fullName);
     }
 
+    /**
+     * The first problem with the characters of {@code value}, if any: an unpaired surrogate; a control character
+     * (line breaks and tabs allowed in multi-line text); an invisible format character (Unicode category Cf:
+     * bidirectional embeddings, overrides and isolates, which can make text display differently from what is
+     * stored, zero-width spaces, the byte-order mark, soft hyphens), except the zero-width joiner and non-joiner
+     * that Indic and Persian spelling needs; an unassigned code point or a noncharacter (in this JVM's Unicode
+     * version).
+     */
+    private static Optional<String> characterProblem(String value, boolean multiLine) {
+        for (int i = 0; i < value.length(); ) {
+            char ch = value.charAt(i);
+            if (Character.isSurrogate(ch) && !(Character.isHighSurrogate(ch) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1)))) {
+                return Optional.of("must not contain unpaired surrogates (malformed text)");
+            }
+            int cp = value.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean allowedBreak = multiLine && (cp == '\n' || cp == '\r' || cp == '\t');
+            if (type == Character.CONTROL && !allowedBreak) {
+                return Optional.of("must not contain control characters");
+            }
+            if (type == Character.FORMAT && cp != ZERO_WIDTH_NON_JOINER && cp != ZERO_WIDTH_JOINER) {
+                return Optional.of("must not contain invisible formatting characters (such as bidirectional"
+                        + " overrides or zero-width spaces)");
+            }
+            if (type == Character.UNASSIGNED) {
+                return Optional.of("must not contain unassigned code points or noncharacters");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -265,21 +302,9 @@ public final class IndividualValidator {
                 add(path, "must be at most " + max + " characters");
                 return false;
             }
-            for (int i = 0; i < value.length(); i++) {
-                char ch = value.charAt(i);
-                if (Character.isHighSurrogate(ch) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                boolean allowedBreak = multiLine && (ch == '\n' || ch == '\r' || ch == '\t');
-                if (Character.isSurrogate(ch) || (Character.isISOControl(ch) && !allowedBreak)
-                        || ch == '\uFFFE' || ch == '\uFFFF') {
-                    add(path, "must not contain control characters");
-                    return false;
-                }
-            }
-            return true;
+            Optional<String> problem = characterProblem(value, multiLine);
+            problem.ifPresent(message -> add(path, message));
+            return problem.isEmpty();
         }
 
         void code(String path, String value) {

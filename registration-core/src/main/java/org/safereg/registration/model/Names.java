@@ -21,9 +21,10 @@ public record Names(Optional<String> givenName, Optional<String> familyName, Opt
     }
 
     /**
-     * The normalised full name (given and family names) used for name search: Unicode NFKD, combining marks
-     * removed, lower case, punctuation as spaces, whitespace collapsed, tokens sorted, so that "Núñez María" and
-     * "MARIA NUNEZ" have the same form.
+     * The normalised full name (given and family names) used for name search: Unicode NFKD, accents removed from
+     * Latin, Greek and Cyrillic letters (other scripts keep their marks, which can distinguish names), lower
+     * case, punctuation as spaces, whitespace collapsed, tokens sorted, so that "Núñez María" and "MARIA NUNEZ"
+     * have the same form while "राम" and "रम" do not (details in the package-private {@code NameNormaliser}).
      */
     public String normalisedFullName() {
         return NameNormaliser.normalise(givenName.orElse("") + " " + familyName.orElse(""));

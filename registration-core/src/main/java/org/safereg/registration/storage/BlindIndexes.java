@@ -7,14 +7,20 @@ import org.safereg.keys.KekProvider;
 
 /**
  * The blind indexes of the registration core (internal), each with its own key derived from the KEK provider.
- * What each leaks to someone holding the database but not the keys: equality of the indexed value between rows.
+ * What each leaks to someone holding the database but not the keys: at least equality of the indexed value
+ * between rows, and the size of each group of equal values.
  * <ul>
  * <li>document: the normalised document number alone (not type or issuer, so a search by number alone works);
  *     leaks that two current records share a document number;</li>
  * <li>name + date of birth: normalised full name (sorted tokens) and ISO date; leaks that two records share
  *     both;</li>
- * <li>location: the admin unit P-code and each ancestor; leaks which records share an admin unit (at each
- *     level), not which unit it is;</li>
+ * <li>location: one row for the person's admin unit and one for each ancestor. <b>This does not hide the admin
+ *     unit from a database dump.</b> The number of rows per record gives the level of the unit; the groups of
+ *     equal values nest like the P-code hierarchy, which is stored in plaintext ({@code location}); and each
+ *     group's size equals the plaintext per-P-code count in {@code stat_projection} (active records at admin0 to
+ *     admin2). Matching group sizes and nesting against those recovers, for most units, which unit each group
+ *     is, and so every record's admin unit at each level. Treat a record's admin-unit chain as readable by
+ *     whoever holds a dump; the key only protects units whose counts and nesting are ambiguous;</li>
  * <li>idempotency key and request fingerprint: keyed hashes, so a stored fingerprint cannot be confirmed by
  *     guessing a person's details.</li>
  * </ul>

@@ -20,6 +20,7 @@ import org.safereg.registration.model.HouseholdStatus;
 import org.safereg.registration.model.Relationship;
 import org.safereg.registration.model.VersionInfo;
 import org.safereg.registration.statistics.StatisticsProjection;
+import org.safereg.registration.storage.PaddedPayload.RecordBinding;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
@@ -27,13 +28,15 @@ import tools.jackson.core.type.TypeReference;
 /**
  * Encrypted persistence of households (internal). A membership row spans household versions
  * [joined_version, left_version); the relationship to the head is encrypted under the member's own key, the
- * change reasons under the household's own key (the household id doubles as a key-owning subject). The partial
+ * change reasons under the household's own key, both padded ({@link PaddedPayload}: every relationship has the
+ * same ciphertext length) and bound to their row (household id and version, or joined version) (the household id doubles as a key-owning subject). The partial
  * unique index {@code household_member_one_active} guarantees one active household per person even under
  * concurrency. Every method runs in the caller's transaction. Thread-safe.
  */
 public final class HouseholdStore {
-    static final FieldName RELATIONSHIP = FieldName.of("household_member.relationship", 1);
-    static final FieldName CHANGE_REASON = FieldName.of("household.change_reason", 1);
+    /** Schema version 2: the padded layout of {@link PaddedPayload}. */
+    static final FieldName RELATIONSHIP = FieldName.of("household_member.relationship", 2);
+    static final FieldName CHANGE_REASON = FieldName.of("household.change_reason", 2);
 
     private final JdbcClient jdbc;
     private final SubjectKeyring keyring;
@@ -97,14 +100,15 @@ public final class HouseholdStore {
                 .query((rs, n) -> {
                     byte[] reason = rs.getBytes(1);
                     return new VersionInfo(row.currentVersion(), rs.getString(2), IndividualStore.instant(rs, "changed_at"),
-                            reason == null ? Optional.empty() : Optional.of(decryptReason(id, reason)));
+                            reason == null ? Optional.empty()
+                                    : Optional.of(decryptReason(id, row.currentVersion(), reason)));
                 })
                 .single();
         List<HouseholdMember> members = new ArrayList<>();
         for (ActiveMember m : activeMembers(id)) {
             FieldCipher cipher = individuals.open(m.individual());
-            Relationship r = JsonCodec.decode(cipher.decrypt(RELATIONSHIP, m.relationship()),
-                    new TypeReference<Relationship>() { });
+            Relationship r = PaddedPayload.open(cipher, RELATIONSHIP, new RecordBinding(id.value(), m.joinedVersion()),
+                    m.relationship(), new TypeReference<Relationship>() { });
             members.add(new HouseholdMember(m.individual(), r));
         }
         return new Household(id, row.status(), row.createdAt(), info, members);
@@ -166,16 +170,16 @@ public final class HouseholdStore {
         return individuals.activeHousehold(member).map(h -> activeMembers(h).size()).orElse(1);
     }
 
-    private record ActiveMember(SubjectId individual, byte[] relationship, boolean head) {
+    private record ActiveMember(SubjectId individual, byte[] relationship, boolean head, int joinedVersion) {
     }
 
     private List<ActiveMember> activeMembers(HouseholdId id) {
         return jdbc.sql("""
-                        SELECT individual_id, relationship, is_head FROM household_member
+                        SELECT individual_id, relationship, is_head, joined_version FROM household_member
                         WHERE household_id = ? AND left_version IS NULL ORDER BY is_head DESC, member_order""")
                 .param(id.value())
                 .query((rs, n) -> new ActiveMember(new SubjectId(rs.getObject(1, UUID.class)), rs.getBytes(2),
-                        rs.getBoolean(3)))
+                        rs.getBoolean(3), rs.getInt(4)))
                 .list();
     }
 
@@ -194,7 +198,8 @@ public final class HouseholdStore {
 
     private void insertMember(HouseholdId id, SubjectId member, Relationship relationship, boolean head, int order,
                               int version) {
-        byte[] encrypted = individuals.open(member).encrypt(RELATIONSHIP, JsonCodec.encode(relationship));
+        byte[] encrypted = PaddedPayload.seal(individuals.open(member), RELATIONSHIP, PaddedPayload.Block.CODE,
+                new RecordBinding(id.value(), version), relationship);
         try {
             jdbc.sql("""
                             INSERT INTO household_member (household_id, individual_id, relationship, is_head, member_order,
@@ -212,13 +217,15 @@ public final class HouseholdStore {
     }
 
     private void insertVersion(HouseholdId id, int version, Optional<String> reason, String actor, Instant now) {
-        byte[] encrypted = reason.map(r -> householdCipher(id).encrypt(CHANGE_REASON, JsonCodec.encode(r))).orElse(null);
+        byte[] encrypted = reason.map(r -> PaddedPayload.seal(householdCipher(id), CHANGE_REASON, PaddedPayload.Block.TEXT,
+                new RecordBinding(id.value(), version), r)).orElse(null);
         jdbc.sql("INSERT INTO household_version (household_id, version, change_reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")
                 .params(id.value(), version, encrypted, actor, IndividualStore.utc(now)).update();
     }
 
-    private String decryptReason(HouseholdId id, byte[] reason) {
-        return JsonCodec.decode(householdCipher(id).decrypt(CHANGE_REASON, reason), new TypeReference<String>() { });
+    private String decryptReason(HouseholdId id, int version, byte[] reason) {
+        return PaddedPayload.open(householdCipher(id), CHANGE_REASON, new RecordBinding(id.value(), version), reason,
+                new TypeReference<String>() { });
     }
 
     private FieldCipher householdCipher(HouseholdId id) {

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Idempotency records (internal). {@link #claim} runs first in the enrolment transaction: the primary key on
  * (actor, key hash) makes a concurrent identical request wait until the first commits, then see its result.
- * Thread-safe.
+ * Records are deleted after their retention ({@link #purgeCreatedBefore}, scheduled through
+ * {@link org.safereg.registration.IdempotencyRetention}). Thread-safe.
  */
 public final class IdempotencyStore {
     private final JdbcClient jdbc;
@@ -33,22 +34,37 @@ public final class IdempotencyStore {
                                 UUID resultId, Instant now) {
         byte[] keyHash = indexes.idempotencyKey(key.value());
         byte[] fingerprint = indexes.idempotencyRequest(operation, canonicalRequest);
-        int inserted = jdbc.sql("""
-                        INSERT INTO idempotency (actor, key_hash, operation, fingerprint, result_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor, key_hash) DO NOTHING""")
-                .params(actor, keyHash, operation, fingerprint, resultId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .update();
-        if (inserted == 1) {
-            return Optional.empty();
+        while (true) {
+            int inserted = jdbc.sql("""
+                            INSERT INTO idempotency (actor, key_hash, operation, fingerprint, result_id, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor, key_hash) DO NOTHING""")
+                    .params(actor, keyHash, operation, fingerprint, resultId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .update();
+            if (inserted == 1) {
+                return Optional.empty();
+            }
+            Optional<Earlier> earlier = jdbc.sql("SELECT operation, fingerprint, result_id FROM idempotency WHERE actor = ? AND key_hash = ?")
+                    .params(actor, keyHash)
+                    .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2), rs.getObject(3, UUID.class)))
+                    .optional();
+            if (earlier.isPresent()) {
+                Earlier e = earlier.get();
+                if (!e.operation.equals(operation) || !Arrays.equals(e.fingerprint, fingerprint)) {
+                    throw new IdempotencyConflictException();
+                }
+                return Optional.of(e.resultId);
+            }
+            // the conflicting record was purged between the insert and the select: claim again
         }
-        Earlier earlier = jdbc.sql("SELECT operation, fingerprint, result_id FROM idempotency WHERE actor = ? AND key_hash = ?")
-                .params(actor, keyHash)
-                .query((rs, n) -> new Earlier(rs.getString(1), rs.getBytes(2), rs.getObject(3, UUID.class)))
-                .single();
-        if (!earlier.operation.equals(operation) || !Arrays.equals(earlier.fingerprint, fingerprint)) {
-            throw new IdempotencyConflictException();
-        }
-        return Optional.of(earlier.resultId);
+    }
+
+    /**
+     * Deletes the records created before {@code cutoff} (retention: a key is remembered at least until then);
+     * returns how many. Runs in the caller's transaction.
+     */
+    public int purgeCreatedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM idempotency WHERE created_at < ?")
+                .param(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).update();
     }
 
     /** Forgets the records that produced {@code resultId} (on erasure: the fingerprint derives from personal data). */

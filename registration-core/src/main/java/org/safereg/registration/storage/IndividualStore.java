@@ -39,6 +39,7 @@ import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.VersionInfo;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.IndividualCodec.Column;
+import org.safereg.registration.storage.PaddedPayload.RecordBinding;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.type.TypeReference;
 
@@ -286,14 +287,16 @@ public final class IndividualStore {
 
     private void insertVersion(FieldCipher cipher, SubjectId id, int version, IndividualDetails details,
                                Optional<String> reason, String actor, Instant now) {
-        Map<Column, byte[]> encrypted = IndividualCodec.encrypt(cipher, details);
+        RecordBinding row = new RecordBinding(id.value(), version);
+        Map<Column, byte[]> encrypted = IndividualCodec.encrypt(cipher, row, details);
         List<Object> params = new ArrayList<>();
         params.add(id.value());
         params.add(version);
         for (Column c : Column.values()) {
             params.add(encrypted.get(c));
         }
-        params.add(reason.map(r -> cipher.encrypt(IndividualCodec.CHANGE_REASON, JsonCodec.encode(r))).orElse(null));
+        params.add(reason.map(r -> PaddedPayload.seal(cipher, IndividualCodec.CHANGE_REASON, PaddedPayload.Block.TEXT,
+                row, r)).orElse(null));
         params.add(actor);
         params.add(utc(now));
         jdbc.sql("INSERT INTO individual_version (individual_id, version, " + COLUMNS
@@ -302,6 +305,7 @@ public final class IndividualStore {
     }
 
     private IndividualVersion version(FieldCipher cipher, SubjectId id, int version) {
+        RecordBinding row = new RecordBinding(id.value(), version);
         return jdbc.sql("SELECT " + COLUMNS + ", change_reason, changed_by, changed_at FROM individual_version"
                         + " WHERE individual_id = ? AND version = ?")
                 .params(id.value(), version)
@@ -312,11 +316,11 @@ public final class IndividualStore {
                     }
                     byte[] reason = rs.getBytes("change_reason");
                     Optional<String> plainReason = reason == null ? Optional.empty()
-                            : Optional.of(JsonCodec.decode(cipher.decrypt(IndividualCodec.CHANGE_REASON, reason),
+                            : Optional.of(PaddedPayload.open(cipher, IndividualCodec.CHANGE_REASON, row, reason,
                             new TypeReference<String>() { }));
                     VersionInfo info = new VersionInfo(version, rs.getString("changed_by"),
                             instant(rs, "changed_at"), plainReason);
-                    return new IndividualVersion(info, IndividualCodec.decrypt(cipher, encrypted));
+                    return new IndividualVersion(info, IndividualCodec.decrypt(cipher, row, encrypted));
                 })
                 .single();
     }
