@@ -1,4 +1,5 @@
--- Local accounts may hold the ADJUDICATOR role (biometric adjudication, V5): same check as V2 plus that role.
+-- Local accounts may hold the ADJUDICATOR role (biometric adjudication, registration-core V5): the check of V2
+-- plus that role.
 ALTER TABLE app_account DROP CONSTRAINT app_account_roles_check;
 ALTER TABLE app_account ADD CONSTRAINT app_account_roles_check
     CHECK (cardinality(roles) > 0
