@@ -22,6 +22,7 @@ import org.safereg.privacy.Action;
 import org.safereg.privacy.Actor;
 import org.safereg.privacy.Role;
 import org.safereg.registration.RequestContext;
+import org.safereg.registration.biometrics.BiometricEnrolmentResult;
 import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.DocumentType;
 import org.safereg.registration.model.HouseholdEnrolment;
@@ -35,21 +36,24 @@ import org.safereg.registration.model.PopulationCategory;
 import org.safereg.registration.model.RegistrationMethod;
 import org.safereg.registration.model.Relationship;
 import org.safereg.registration.model.Sex;
+import org.safereg.registration.testing.BiometricSamples;
 
 /**
  * Every endpoint x every role (and anonymous) x a set of declared purposes, over real HTTP. The expected
  * outcome comes from the documented defaults (docs/api.md), written out here independently of the code: route
  * rules first (401 anonymous, 403 forbidden for a role the route excludes: only the audit, key-management and
  * administration routes have such a rule, personal-data routes have none), then for personal-data routes the
- * purpose policy (no-purpose, prohibited-purpose, invalid-purpose, purpose-not-allowed, action-not-covered),
- * else success. For routes decided by the core the audit trail is checked by request id: exactly one DENIED row
- * (actor, action, purpose) for a policy denial, e.g. erasure by a REGISTRATION_OFFICER, only SUCCESS rows for a
- * success, none when refused before the core (401, or 403 forbidden on a DPO-only route).
+ * purpose policy (no-purpose, prohibited-purpose, invalid-purpose, purpose-not-allowed, action-not-covered,
+ * and action-not-allowed-for-role for the role-restricted biometric operations), else success. For routes
+ * decided by the core the audit trail is checked by request id: exactly one DENIED row (actor, action,
+ * purpose) for a policy denial, e.g. erasure by a REGISTRATION_OFFICER, only SUCCESS rows for a success, none
+ * when refused before the core (401, or 403 forbidden on a DPO-only route).
  */
 class AuthorizationMatrixTest extends ApiIntegrationTest {
     private static final String NONE = "";
-    private static final List<String> PURPOSES = List.of(NONE, "REG.ENROL", "REG.VERIFY", "PROT.CASE", "STATS.OPS",
-            "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "LAW_ENFORCEMENT", "NOT.A_PURPOSE");
+    private static final List<String> PURPOSES = List.of(NONE, "REG.ENROL", "REG.DEDUP", "REG.VERIFY", "PROT.CASE",
+            "STATS.OPS", "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "LAW_ENFORCEMENT",
+            "NOT.A_PURPOSE");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /** The documented default role -> purposes table. */
@@ -58,20 +62,31 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                     "ASSIST.SHELTER"),
             Role.PROTECTION_OFFICER, Set.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"),
             Role.STATISTICIAN, Set.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"),
-            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS"),
-            Role.ADMIN, Set.of());
+            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"),
+            Role.ADMIN, Set.of(),
+            Role.ADJUDICATOR, Set.of("REG.DEDUP"));
 
     /** The documented default purpose -> covered actions table (for the purposes used here). */
     private static final Map<String, Set<Action>> PURPOSE_ACTIONS = Map.of(
             "REG.ENROL", EnumSet.of(Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH,
-                    Action.LIST),
-            "REG.VERIFY", EnumSet.of(Action.READ, Action.SEARCH),
+                    Action.LIST, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE),
+            "REG.DEDUP", EnumSet.of(Action.SEARCH, Action.READ, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW,
+                    Action.ADJUDICATION_DECIDE, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_IDENTIFY),
+            "REG.VERIFY", EnumSet.of(Action.READ, Action.SEARCH, Action.BIOMETRIC_VERIFY),
             "PROT.CASE", EnumSet.of(Action.READ, Action.SEARCH, Action.LIST, Action.UPDATE, Action.READ_HISTORY,
-                    Action.HOUSEHOLD_CHANGE),
+                    Action.HOUSEHOLD_CHANGE, Action.BIOMETRIC_IDENTIFY),
             "STATS.OPS", EnumSet.noneOf(Action.class),
             "AUDIT", EnumSet.of(Action.AUDIT_VERIFY, Action.READ_HISTORY),
             "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.ERASE),
-            "ADMIN.KEYS", EnumSet.of(Action.KEY_MANAGEMENT));
+            "ADMIN.KEYS", EnumSet.of(Action.KEY_MANAGEMENT),
+            "ADMIN.BIOMETRICS", EnumSet.of(Action.BIOMETRIC_REEXTRACT));
+
+    /** The documented role-restricted operations: only these roles may perform them, whatever the purpose. */
+    private static final Map<Action, Set<Role>> ACTION_ROLES = Map.of(
+            Action.BIOMETRIC_ENROL, Set.of(Role.REGISTRATION_OFFICER),
+            Action.ADJUDICATION_VIEW, Set.of(Role.ADJUDICATOR),
+            Action.ADJUDICATION_DECIDE, Set.of(Role.ADJUDICATOR),
+            Action.BIOMETRIC_IMAGE_VIEW, Set.of(Role.ADJUDICATOR));
 
     /** An HTTP call built against fresh fixtures. */
     record Call(String method, String path, Object body) {
@@ -161,7 +176,43 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                 new Endpoint("GET /sites/{id}", null, ANY, 200, t -> new Call("GET", "/api/v1/sites/ZZ-S1", null)),
                 new Endpoint("GET /account", null, ANY, 200, t -> new Call("GET", "/api/v1/account", null)),
                 new Endpoint("GET /actuator/metrics", null, Set.of(Role.ADMIN), 200,
-                        t -> new Call("GET", "/actuator/metrics", null)));
+                        t -> new Call("GET", "/actuator/metrics", null)),
+                new Endpoint("POST /biometrics/enrolments", Action.BIOMETRIC_ENROL, ANY, 201,
+                        t -> new Call("POST", "/api/v1/biometrics/enrolments",
+                                Samples.biometricEnrolment("Matrix", BiometricSamples.syntheticPair(501, 1)))),
+                new Endpoint("POST /biometrics/verifications", Action.BIOMETRIC_VERIFY, ANY, 200,
+                        t -> new Call("POST", "/api/v1/biometrics/verifications", Map.of("subject",
+                                t.biometricPerson(), "fingerprints",
+                                Samples.fingerprints(BiometricSamples.syntheticPair(501, 2))))),
+                new Endpoint("POST /biometrics/identifications", Action.BIOMETRIC_IDENTIFY, ANY, 200,
+                        t -> {
+                            t.biometricPerson();
+                            return new Call("POST", "/api/v1/biometrics/identifications", Map.of("fingerprints",
+                                    Samples.fingerprints(BiometricSamples.syntheticPair(501, 2))));
+                        }),
+                new Endpoint("GET /biometrics/registrations/{id}", Action.READ, ANY, 200,
+                        t -> new Call("GET", "/api/v1/biometrics/registrations/" + t.biometricPerson(), null)),
+                new Endpoint("GET /biometrics/adjudications", Action.ADJUDICATION_VIEW, ANY, 200,
+                        t -> {
+                            t.adjudicationCase();
+                            return new Call("GET", "/api/v1/biometrics/adjudications?page=0&size=5", null);
+                        }),
+                new Endpoint("GET /biometrics/adjudications/{case}", Action.ADJUDICATION_VIEW, ANY, 200,
+                        t -> new Call("GET", "/api/v1/biometrics/adjudications/" + t.adjudicationCase().caseId(), null)),
+                new Endpoint("GET /biometrics/adjudications/{case}/subjects/{s}/fingers/{p}/image",
+                        Action.BIOMETRIC_IMAGE_VIEW, ANY, 200,
+                        t -> {
+                            OpenCase open = t.adjudicationCase();
+                            return new Call("GET", "/api/v1/biometrics/adjudications/" + open.caseId() + "/subjects/"
+                                    + open.subject() + "/fingers/RIGHT_INDEX/image", null);
+                        }),
+                new Endpoint("POST /biometrics/adjudications/{case}/decision", Action.ADJUDICATION_DECIDE, ANY, 200,
+                        t -> new Call("POST", "/api/v1/biometrics/adjudications/" + t.adjudicationCase().caseId()
+                                + "/decision", Map.of("decision", "DISTINCT", "reason", "different person"))),
+                new Endpoint("POST /biometrics/reextraction", Action.BIOMETRIC_REEXTRACT, ANY, 202,
+                        t -> new Call("POST", "/api/v1/biometrics/reextraction?batchSize=10", null)),
+                new Endpoint("GET /biometrics/reextraction", Action.BIOMETRIC_REEXTRACT, ANY, 200,
+                        t -> new Call("GET", "/api/v1/biometrics/reextraction", null)));
     }
 
     static Stream<Arguments> cases() {
@@ -180,6 +231,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     private static String searchablePassport;
     private static String sharedIndividual;
     private static HouseholdEnrolmentResult sharedHousehold;
+    private static String sharedBiometricPerson;
+    private static OpenCase sharedCase;
     /** Whether the call under test will change its fixtures (then they are created fresh for it). */
     private boolean fresh;
 
@@ -275,7 +328,11 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
         if (!ROLE_PURPOSES.get(role).contains(purpose)) {
             return "purpose-not-allowed";
         }
-        return PURPOSE_ACTIONS.get(purpose).contains(endpoint.action()) ? "success" : "action-not-covered";
+        if (!PURPOSE_ACTIONS.get(purpose).contains(endpoint.action())) {
+            return "action-not-covered";
+        }
+        Set<Role> only = ACTION_ROLES.get(endpoint.action());
+        return only == null || only.contains(role) ? "success" : "action-not-allowed-for-role";
     }
 
     // ---- fixtures, created directly through the core as the registration officer ----
@@ -308,6 +365,34 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
         return core.households().enrol(FIXTURE, new HouseholdEnrolment(details("Head", "Fixture", Samples.passport()),
                 List.of(new NewHouseholdMember(details("Child", "Fixture", Samples.passport()), Relationship.CHILD))),
                 Optional.empty());
+    }
+
+    /** A person enrolled with synthetic fingers 501 and 502 (impression 0), ACTIVE. */
+    String biometricPerson() {
+        if (sharedBiometricPerson == null) {
+            sharedBiometricPerson = core.biometrics().enrol(FIXTURE, details("Biometric", "Fixture", Samples.passport()),
+                    BiometricSamples.syntheticPair(501, 0), Optional.empty()).id().toString();
+        }
+        return sharedBiometricPerson;
+    }
+
+    /** An open adjudication case and its new registration. */
+    record OpenCase(String caseId, String subject) {
+    }
+
+    /** An open case (a second enrolment of the biometric person's fingers): fresh when the call decides it. */
+    OpenCase adjudicationCase() {
+        biometricPerson();
+        if (fresh || sharedCase == null) {
+            BiometricEnrolmentResult again = core.biometrics().enrol(FIXTURE, details("Again", "Fixture",
+                    Samples.passport()), BiometricSamples.syntheticPair(501, 3), Optional.empty());
+            OpenCase open = new OpenCase(again.adjudicationCase().orElseThrow().toString(), again.id().toString());
+            if (fresh) {
+                return open;
+            }
+            sharedCase = open;
+        }
+        return sharedCase;
     }
 
     String freshUser() {

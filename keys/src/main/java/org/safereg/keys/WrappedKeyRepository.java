@@ -1,6 +1,9 @@
 package org.safereg.keys;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +17,19 @@ public interface WrappedKeyRepository {
     }
 
     Optional<StoredKey> find(SubjectId subject, DataCategory category);
+
+    /**
+     * The keys of {@code subjects} in {@code category} (subjects without one are absent). The default calls
+     * {@link #find} per subject; storage implementations answer in one query (bulk loads, e.g. the fingerprint
+     * gallery at start-up).
+     */
+    default Map<SubjectId, StoredKey> findAll(Collection<SubjectId> subjects, DataCategory category) {
+        Map<SubjectId, StoredKey> found = new HashMap<>();
+        for (SubjectId subject : subjects) {
+            find(subject, category).ifPresent(key -> found.put(subject, key));
+        }
+        return found;
+    }
 
     /** Inserts a new key; throws {@link IllegalStateException} if the subject already has one in that category. */
     void insert(StoredKey key);

@@ -188,6 +188,41 @@ class SubjectKeyringTest {
     }
 
     @Test
+    void openAllOpensTheKeysOfManySubjectsAndLeavesOutThoseWithout() {
+        SubjectId other = SubjectId.random();
+        SubjectId without = SubjectId.random();
+        byte[] first = keyring.create(subject, DataCategory.BIOMETRIC).encrypt(NAMES, PLAINTEXT);
+        byte[] second = keyring.create(other, DataCategory.BIOMETRIC).encrypt(NAMES, PLAINTEXT);
+        keyring.create(without, DataCategory.DEMOGRAPHIC);
+
+        var opened = keyring.openAll(List.of(subject, other, without), DataCategory.BIOMETRIC);
+        var ciphers = opened.ciphers();
+
+        assertThat(ciphers).containsOnlyKeys(subject, other);
+        assertThat(opened.failed()).isEmpty();
+        assertThat(ciphers.get(subject).decrypt(NAMES, first)).isEqualTo(PLAINTEXT);
+        assertThat(ciphers.get(other).decrypt(NAMES, second)).isEqualTo(PLAINTEXT);
+        assertThatThrownBy(() -> ciphers.get(other).decrypt(NAMES, first)).isInstanceOf(DecryptionFailedException.class);
+    }
+
+    @Test
+    void openAllReportsAKeyThatDoesNotAuthenticateAndOpensTheOthers() {
+        SubjectId victim = SubjectId.random();
+        keyring.create(subject, DataCategory.BIOMETRIC);
+        keyring.create(victim, DataCategory.BIOMETRIC);
+        // the attacker's wrapped key copied over the victim's row
+        WrappedKey attackers = repository.find(subject, DataCategory.BIOMETRIC).orElseThrow().wrapped();
+        repository.deleteAll(victim);
+        repository.insert(new WrappedKeyRepository.StoredKey(
+                new KeyBinding(victim, DataCategory.BIOMETRIC, SubjectKeyring.KEY_SCHEME), attackers));
+
+        var opened = keyring.openAll(List.of(subject, victim), DataCategory.BIOMETRIC);
+
+        assertThat(opened.ciphers()).containsOnlyKeys(subject);
+        assertThat(opened.failed()).containsExactly(victim);
+    }
+
+    @Test
     void openOfASubjectWithoutKeysFails() {
         assertThatThrownBy(() -> keyring.open(subject, DataCategory.DEMOGRAPHIC))
                 .isInstanceOf(SubjectKeysDestroyedException.class)

@@ -40,7 +40,7 @@ class ExtractionGoldenTest {
 	@Test
 	void sameFingerInEveryEncodingMatches() throws Exception {
 		byte[] png = SharedFingerprints.read("sourceafis-samples/probe.png");
-		byte[] tiff = HostileInputTest.encode(ImageIO.read(new ByteArrayInputStream(png)), "tiff");
+		byte[] tiff = HostileImages.encode(ImageIO.read(new ByteArrayInputStream(png)), "tiff");
 		Map<String, ExtractedFinger> encodings = Map.of(
 				"png", extract("sourceafis-samples/probe.png"),
 				"jpeg", extract("sourceafis-samples/probe.jpeg"),

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Hostile and broken input: each is rejected with the right reason, fast, without decoding pixels. */
@@ -38,8 +31,8 @@ class HostileInputTest {
 
 	/** A real decompression bomb: 8000x8000 gray PNG of zeros, about 64 MB of pixels in ~70 KB. */
 	@Test
-	void decompressionBombPngIsRejectedFromHeader() throws IOException {
-		byte[] bomb = png(8000, 8000, true);
+	void decompressionBombPngIsRejectedFromHeader() {
+		byte[] bomb = HostileImages.decompressionBombPng();
 		assertThat(bomb.length).isLessThan(200_000);
 		long before = System.nanoTime();
 		assertThat(rejection(bomb)).isEqualTo(RejectionReason.TOO_LARGE_PIXELS);
@@ -48,31 +41,26 @@ class HostileInputTest {
 
 	/** A tiny file that merely claims 20000x20000 pixels (no image data to speak of). */
 	@Test
-	void hugeHeaderIsRejected() throws IOException {
-		byte[] png = png(20000, 20000, false);
+	void hugeHeaderIsRejected() {
+		byte[] png = HostileImages.hugeHeaderPng();
 		assertThat(png.length).isLessThan(200);
 		assertThat(rejection(png)).isEqualTo(RejectionReason.TOO_LARGE_PIXELS);
 	}
 
 	@Test
 	void hugeWsqHeaderIsRejected() {
-		// SOI, then SOF with height 20000 and width 20000
-		byte[] wsq = { (byte)0xFF, (byte)0xA0, (byte)0xFF, (byte)0xA2, 0, 17, 0, (byte)255, 0x4E, 0x20, 0x4E, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
-		assertThat(rejection(wsq)).isEqualTo(RejectionReason.TOO_LARGE_PIXELS);
+		assertThat(rejection(HostileImages.hugeHeaderWsq())).isEqualTo(RejectionReason.TOO_LARGE_PIXELS);
 	}
 
 	@Test
-	void oneByOneImageIsTooSmall() throws IOException {
-		assertThat(rejection(encode(new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY), "png"))).isEqualTo(RejectionReason.TOO_SMALL_PIXELS);
-		assertThat(rejection(encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "bmp"))).isEqualTo(RejectionReason.TOO_SMALL_PIXELS);
+	void oneByOneImageIsTooSmall() {
+		assertThat(rejection(HostileImages.onePixel("png"))).isEqualTo(RejectionReason.TOO_SMALL_PIXELS);
+		assertThat(rejection(HostileImages.encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "bmp"))).isEqualTo(RejectionReason.TOO_SMALL_PIXELS);
 	}
 
 	@Test
 	void randomBytesAreUnsupported() {
-		byte[] random = new byte[10_000];
-		new Random(42).nextBytes(random);
-		random[0] = 0x12; // make sure no signature matches by chance
-		assertThat(rejection(random)).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT);
+		assertThat(rejection(HostileImages.randomBytes(10_000, 42))).isEqualTo(RejectionReason.UNSUPPORTED_FORMAT);
 	}
 
 	@Test
@@ -104,14 +92,19 @@ class HostileInputTest {
 	}
 
 	@Test
+	void truncatedWsqHeaderIsCorrupt() {
+		assertThat(rejection(HostileImages.truncatedWsq())).isEqualTo(RejectionReason.CORRUPT_IMAGE);
+	}
+
+	@Test
 	void truncatedPngIsCorrupt() {
 		byte[] png = SharedFingerprints.read("sourceafis-samples/probe.png");
 		assertThat(rejection(Arrays.copyOf(png, png.length / 3))).isEqualTo(RejectionReason.CORRUPT_IMAGE);
 	}
 
 	@Test
-	void implausibleDpiIsRejected() throws IOException {
-		byte[] png = encode(new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY), "png");
+	void implausibleDpiIsRejected() {
+		byte[] png = HostileImages.encode(new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY), "png");
 		assertThatThrownBy(() -> extractor.extract(png, FingerPosition.UNKNOWN, 72)).isInstanceOfSatisfying(FingerprintRejectedException.class,
 				e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_RESOLUTION));
 		assertThatThrownBy(() -> extractor.extract(png, FingerPosition.UNKNOWN, Double.NaN)).isInstanceOf(FingerprintRejectedException.class);
@@ -119,50 +112,8 @@ class HostileInputTest {
 
 	@Test
 	void inspectReadsOnlyTheHeader() throws Exception {
-		assertThat(extractor.inspect(encode(new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY), "png")))
+		assertThat(extractor.inspect(HostileImages.encode(new BufferedImage(300, 200, BufferedImage.TYPE_BYTE_GRAY), "png")))
 				.isEqualTo(new ImageHeader(ImageFormat.PNG, 300, 200));
 		assertThat(ImageFormat.detect(new byte[] { 'G', 'I', 'F', '8' })).isEmpty();
-	}
-
-	static byte[] encode(BufferedImage image, String format) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(ImageIO.write(image, format, out)).isTrue();
-		return out.toByteArray();
-	}
-
-	/** Hand-made 8-bit gray PNG; with {@code data}, a full IDAT of zero rows, else a one-byte IDAT. */
-	static byte[] png(int width, int height, boolean data) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(new byte[] { (byte)0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A });
-		ByteArrayOutputStream ihdr = new ByteArrayOutputStream();
-		DataOutputStream h = new DataOutputStream(ihdr);
-		h.writeInt(width);
-		h.writeInt(height);
-		h.write(new byte[] { 8, 0, 0, 0, 0 }); // 8-bit gray, deflate, no filter method, no interlace
-		chunk(out, "IHDR", ihdr.toByteArray());
-		ByteArrayOutputStream idat = new ByteArrayOutputStream();
-		if (data) {
-			try (DeflaterOutputStream z = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
-				byte[] row = new byte[width + 1];
-				for (int y = 0; y < height; ++y)
-					z.write(row);
-			}
-		} else
-			idat.write(0);
-		chunk(out, "IDAT", idat.toByteArray());
-		chunk(out, "IEND", new byte[0]);
-		return out.toByteArray();
-	}
-
-	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) throws IOException {
-		DataOutputStream d = new DataOutputStream(out);
-		d.writeInt(data.length);
-		byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		d.write(t);
-		d.write(data);
-		CRC32 crc = new CRC32();
-		crc.update(t);
-		crc.update(data);
-		d.writeInt((int)crc.getValue());
 	}
 }

@@ -14,7 +14,7 @@ class QualityGateTest {
 	private final TemplateExtractor extractor = new TemplateExtractor();
 
 	private RejectionReason rejection(BufferedImage image) throws Exception {
-		byte[] png = HostileInputTest.encode(image, "png");
+		byte[] png = HostileImages.encode(image, "png");
 		try {
 			extractor.extract(png, FingerPosition.LEFT_INDEX);
 		} catch (FingerprintRejectedException e) {

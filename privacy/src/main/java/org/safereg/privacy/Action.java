@@ -12,5 +12,19 @@ public enum Action {
     ERASE,
     AUDIT_VERIFY,
     /** Key management (KEK rotation, re-wrap, retirement) by the data protection officer. */
-    KEY_MANAGEMENT
+    KEY_MANAGEMENT,
+    /** Capture fingerprints at enrolment: extraction, 1:N deduplication search, encrypted storage. */
+    BIOMETRIC_ENROL,
+    /** See the adjudication queue and a case (candidates and per-finger scores, no images). */
+    ADJUDICATION_VIEW,
+    /** Decide an adjudication case: DUPLICATE (link to the existing person) or DISTINCT (activate). */
+    ADJUDICATION_DECIDE,
+    /** See the fingerprint images of a case's subject and candidates, side by side. */
+    BIOMETRIC_IMAGE_VIEW,
+    /** 1:1 verification of a claimed person id against presented fingers. */
+    BIOMETRIC_VERIFY,
+    /** 1:N identification: presented fingers to ranked candidate person ids. */
+    BIOMETRIC_IDENTIFY,
+    /** Rebuild stored templates from stored images after a SourceAFIS upgrade. */
+    BIOMETRIC_REEXTRACT
 }

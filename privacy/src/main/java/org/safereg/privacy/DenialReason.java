@@ -10,6 +10,8 @@ public enum DenialReason {
     PROHIBITED_PURPOSE("prohibited-purpose", "The declared purpose is prohibited and can never be allowed."),
     PURPOSE_NOT_ALLOWED_FOR_ROLE("purpose-not-allowed", "None of your roles may process data for the declared purpose."),
     ACTION_NOT_COVERED_BY_PURPOSE("action-not-covered", "The declared purpose does not cover this operation."),
+    ACTION_NOT_ALLOWED_FOR_ROLE("action-not-allowed-for-role",
+            "None of your roles that may use the declared purpose may perform this operation."),
     NO_CONSENT("no-consent", "The subject has no valid basis for the declared purpose."),
     CONSENT_WITHDRAWN("consent-withdrawn", "The subject withdrew consent for the declared purpose."),
     CONSENT_EXPIRED("consent-expired", "The subject's consent for the declared purpose has expired."),

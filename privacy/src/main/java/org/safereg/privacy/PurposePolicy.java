@@ -1,6 +1,13 @@
 package org.safereg.privacy;
 
+import static org.safereg.privacy.Action.ADJUDICATION_DECIDE;
+import static org.safereg.privacy.Action.ADJUDICATION_VIEW;
 import static org.safereg.privacy.Action.AUDIT_VERIFY;
+import static org.safereg.privacy.Action.BIOMETRIC_ENROL;
+import static org.safereg.privacy.Action.BIOMETRIC_IDENTIFY;
+import static org.safereg.privacy.Action.BIOMETRIC_IMAGE_VIEW;
+import static org.safereg.privacy.Action.BIOMETRIC_REEXTRACT;
+import static org.safereg.privacy.Action.BIOMETRIC_VERIFY;
 import static org.safereg.privacy.Action.ENROL;
 import static org.safereg.privacy.Action.ERASE;
 import static org.safereg.privacy.Action.HOUSEHOLD_CHANGE;
@@ -12,6 +19,7 @@ import static org.safereg.privacy.Action.SEARCH;
 import static org.safereg.privacy.Action.UPDATE;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,29 +32,34 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The configurable role -> allowed purposes table and purpose -> covered actions table, and the
- * {@link PolicyDecisionPoint} built on them. {@link #decide} checks, in this order:
+ * The configurable role -> allowed purposes table and purpose -> covered actions table, the action -> roles
+ * restriction table, and the {@link PolicyDecisionPoint} built on them. {@link #decide} checks, in this order:
  * <ol>
  * <li>a purpose is declared (not missing or blank), else {@link DenialReason#NO_PURPOSE};</li>
  * <li>it is a well-formed {@link PurposeCode}, else {@link DenialReason#INVALID_PURPOSE};</li>
  * <li>it is not {@linkplain #PROHIBITED prohibited}, else {@link DenialReason#PROHIBITED_PURPOSE};</li>
  * <li>it is a known purpose (a key of the coverage table), else {@link DenialReason#INVALID_PURPOSE};</li>
  * <li>one of the actor's roles allows it, else {@link DenialReason#PURPOSE_NOT_ALLOWED_FOR_ROLE};</li>
- * <li>the purpose covers the requested action, else {@link DenialReason#ACTION_NOT_COVERED_BY_PURPOSE}.</li>
+ * <li>the purpose covers the requested action, else {@link DenialReason#ACTION_NOT_COVERED_BY_PURPOSE};</li>
+ * <li>if the action is role-restricted, one of the actor's roles that allows the purpose may perform it, else
+ *     {@link DenialReason#ACTION_NOT_ALLOWED_FOR_ROLE}.</li>
  * </ol>
  * A permit names the purpose and the first of the actor's roles, in {@link Role} declaration order, that
- * allows it. Prohibited purposes (LAW_ENFORCEMENT, IMMIGRATION_ENFORCEMENT, MILITARY, COMMERCIAL) can never be
+ * allows it (and, for a role-restricted action, may perform it). Prohibited purposes (LAW_ENFORCEMENT, IMMIGRATION_ENFORCEMENT, MILITARY, COMMERCIAL) can never be
  * allowed: tables that mention them are rejected at construction, as are role entries naming an unknown purpose.
  *
  * <p><b>Known purposes and the actions they cover</b> ({@link #defaultCoverage()}):
  * <table>
  * <caption>Default purpose coverage</caption>
  * <tr><th>Purpose</th><th>Actions</th></tr>
- * <tr><td>REG.ENROL</td><td>ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST</td></tr>
- * <tr><td>REG.DEDUP</td><td>SEARCH, READ</td></tr>
- * <tr><td>REG.VERIFY</td><td>READ, SEARCH</td></tr>
+ * <tr><td>REG.ENROL</td><td>ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST, BIOMETRIC_ENROL,
+ *     ADJUDICATION_VIEW, ADJUDICATION_DECIDE</td></tr>
+ * <tr><td>REG.DEDUP</td><td>SEARCH, READ, BIOMETRIC_ENROL, ADJUDICATION_VIEW, ADJUDICATION_DECIDE,
+ *     BIOMETRIC_IMAGE_VIEW, BIOMETRIC_IDENTIFY</td></tr>
+ * <tr><td>REG.VERIFY</td><td>READ, SEARCH, BIOMETRIC_VERIFY</td></tr>
  * <tr><td>ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td><td>READ, SEARCH, LIST</td></tr>
- * <tr><td>PROT.CASE, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT</td>
+ * <tr><td>PROT.CASE</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE, BIOMETRIC_IDENTIFY</td></tr>
+ * <tr><td>PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT</td>
  *     <td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE</td></tr>
  * <tr><td>FRAUD</td><td>READ, SEARCH, READ_HISTORY</td></tr>
  * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>none of the individual-level actions
@@ -54,6 +67,7 @@ import java.util.stream.Collectors;
  * <tr><td>AUDIT</td><td>AUDIT_VERIFY, READ_HISTORY</td></tr>
  * <tr><td>SUBJECT_REQUEST</td><td>READ, READ_HISTORY, ERASE</td></tr>
  * <tr><td>ADMIN.KEYS</td><td>KEY_MANAGEMENT</td></tr>
+ * <tr><td>ADMIN.BIOMETRICS</td><td>BIOMETRIC_REEXTRACT</td></tr>
  * </table>
  *
  * <p><b>Default role table</b> ({@link #defaults()}):
@@ -63,10 +77,20 @@ import java.util.stream.Collectors;
  * <tr><td>REGISTRATION_OFFICER</td><td>REG.ENROL, REG.DEDUP, REG.VERIFY, ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td></tr>
  * <tr><td>PROTECTION_OFFICER</td><td>PROT.CASE, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT, REG.VERIFY</td></tr>
  * <tr><td>STATISTICIAN</td><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td></tr>
- * <tr><td>DATA_PROTECTION_OFFICER</td><td>AUDIT, SUBJECT_REQUEST, ADMIN.KEYS</td></tr>
+ * <tr><td>DATA_PROTECTION_OFFICER</td><td>AUDIT, SUBJECT_REQUEST, ADMIN.KEYS, ADMIN.BIOMETRICS</td></tr>
  * <tr><td>ADMIN</td><td>none (account administration touches no personal data)</td></tr>
+ * <tr><td>ADJUDICATOR</td><td>REG.DEDUP</td></tr>
  * </table>
  * FRAUD is a known purpose that no role holds by default.
+ *
+ * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, only these roles may
+ * perform them (every other action is open to any role that may use a purpose covering it):
+ * <table>
+ * <caption>Default action restrictions</caption>
+ * <tr><th>Action</th><th>Only by</th></tr>
+ * <tr><td>BIOMETRIC_ENROL</td><td>REGISTRATION_OFFICER</td></tr>
+ * <tr><td>ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW</td><td>ADJUDICATOR</td></tr>
+ * </table>
  *
  * <p>Immutable and thread-safe; {@link #decide} does no I/O and costs well under a microsecond.
  */
@@ -79,21 +103,37 @@ public final class PurposePolicy implements PolicyDecisionPoint {
 
     private static final Map<PurposeCode, Set<Action>> DEFAULT_COVERAGE = coverage();
     private static final Map<Role, Set<PurposeCode>> DEFAULT_ROLES = roles();
+    private static final Map<Action, Set<Role>> DEFAULT_ACTION_ROLES = actionRoles();
 
     private final Map<Role, Set<PurposeCode>> allowedByRole;
     private final Map<PurposeCode, Set<Action>> actionsByPurpose;
+    private final Map<Action, Set<Role>> rolesByAction;
 
-    /** A policy over {@code allowedByRole} with the {@linkplain #defaultCoverage() default action coverage}. */
+    /**
+     * A policy over {@code allowedByRole} with the {@linkplain #defaultCoverage() default action coverage} and
+     * the {@linkplain #defaultActionRoles() default action restrictions}.
+     */
     public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole) {
         this(allowedByRole, DEFAULT_COVERAGE);
     }
 
     /**
-     * A policy over both tables. Roles absent from {@code allowedByRole} may use no purpose; the keys of
-     * {@code actionsByPurpose} are the known purposes. Throws {@link IllegalArgumentException} if either table
-     * mentions a prohibited purpose or a role is allowed a purpose with no entry in {@code actionsByPurpose}.
+     * A policy over both tables, with the {@linkplain #defaultActionRoles() default action restrictions}. Roles
+     * absent from {@code allowedByRole} may use no purpose; the keys of {@code actionsByPurpose} are the known
+     * purposes. Throws {@link IllegalArgumentException} if either table mentions a prohibited purpose or a role is
+     * allowed a purpose with no entry in {@code actionsByPurpose}.
      */
     public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole, Map<PurposeCode, Set<Action>> actionsByPurpose) {
+        this(allowedByRole, actionsByPurpose, DEFAULT_ACTION_ROLES);
+    }
+
+    /**
+     * A policy over the three tables: as {@link #PurposePolicy(Map, Map)}, with {@code rolesByAction} listing, for
+     * each role-restricted action, the only roles that may perform it (actions absent from it are not
+     * restricted by role; an empty set means nobody).
+     */
+    public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole, Map<PurposeCode, Set<Action>> actionsByPurpose,
+                         Map<Action, Set<Role>> rolesByAction) {
         Map<PurposeCode, Set<Action>> coverage = new LinkedHashMap<>();
         actionsByPurpose.forEach((purpose, actions) -> {
             requireNotProhibited(purpose);
@@ -111,13 +151,22 @@ public final class PurposePolicy implements PolicyDecisionPoint {
             }
             roles.put(role, Set.copyOf(purposes));
         });
+        Map<Action, Set<Role>> restrictions = new EnumMap<>(Action.class);
+        rolesByAction.forEach((action, only) -> restrictions.put(Objects.requireNonNull(action, "action"),
+                Set.copyOf(only)));
         this.actionsByPurpose = Map.copyOf(coverage);
         this.allowedByRole = roles;
+        this.rolesByAction = restrictions;
     }
 
     /** The default tables documented on this class. */
     public static PurposePolicy defaults() {
-        return new PurposePolicy(DEFAULT_ROLES, DEFAULT_COVERAGE);
+        return new PurposePolicy(DEFAULT_ROLES, DEFAULT_COVERAGE, DEFAULT_ACTION_ROLES);
+    }
+
+    /** The default action -> roles restrictions (actions only the listed roles may perform). */
+    public static Map<Action, Set<Role>> defaultActionRoles() {
+        return DEFAULT_ACTION_ROLES;
     }
 
     /** The default purpose -> actions table (the known purposes and what each covers). */
@@ -168,6 +217,12 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         return actionsByPurpose.keySet();
     }
 
+    /** Whether {@code role} may perform {@code action} at all (true unless the action is restricted to other roles). */
+    public boolean mayPerform(Role role, Action action) {
+        Set<Role> only = rolesByAction.get(action);
+        return only == null || only.contains(role);
+    }
+
     @Override
     public AccessDecision decide(AccessRequest request) {
         Optional<String> declared = request.declaredPurpose();
@@ -187,14 +242,21 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         if (covered == null) {
             return new AccessDecision.Deny(DenialReason.INVALID_PURPOSE);
         }
+        boolean purposeAllowed = false;
         for (Role role : Role.values()) {
             if (request.actor().roles().contains(role) && allowedFor(role).contains(purpose)) {
-                return covered.contains(request.action())
-                        ? new AccessDecision.Permit(purpose, role)
-                        : new AccessDecision.Deny(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
+                if (!covered.contains(request.action())) {
+                    return new AccessDecision.Deny(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
+                }
+                if (mayPerform(role, request.action())) {
+                    return new AccessDecision.Permit(purpose, role);
+                }
+                purposeAllowed = true;
             }
         }
-        return new AccessDecision.Deny(DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE);
+        return new AccessDecision.Deny(purposeAllowed
+                ? DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE
+                : DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE);
     }
 
     private static void requireNotProhibited(PurposeCode purpose) {
@@ -218,13 +280,17 @@ public final class PurposePolicy implements PolicyDecisionPoint {
 
     private static Map<PurposeCode, Set<Action>> coverage() {
         Map<PurposeCode, Set<Action>> c = new LinkedHashMap<>();
-        c.put(PurposeCode.of("REG.ENROL"), Set.of(ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST));
-        c.put(PurposeCode.of("REG.DEDUP"), Set.of(SEARCH, READ));
-        c.put(PurposeCode.of("REG.VERIFY"), Set.of(READ, SEARCH));
+        c.put(PurposeCode.of("REG.ENROL"), Set.of(ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST,
+                BIOMETRIC_ENROL, ADJUDICATION_VIEW, ADJUDICATION_DECIDE));
+        c.put(PurposeCode.of("REG.DEDUP"), Set.of(SEARCH, READ, BIOMETRIC_ENROL, ADJUDICATION_VIEW,
+                ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW, BIOMETRIC_IDENTIFY));
+        c.put(PurposeCode.of("REG.VERIFY"), Set.of(READ, SEARCH, BIOMETRIC_VERIFY));
         for (String assistance : List.of("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER")) {
             c.put(PurposeCode.of(assistance), Set.of(READ, SEARCH, LIST));
         }
-        for (String protection : List.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT")) {
+        c.put(PurposeCode.of("PROT.CASE"), Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE,
+                BIOMETRIC_IDENTIFY));
+        for (String protection : List.of("PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT")) {
             c.put(PurposeCode.of(protection), Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE));
         }
         c.put(PurposeCode.of("FRAUD"), Set.of(READ, SEARCH, READ_HISTORY));
@@ -234,6 +300,7 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         c.put(PurposeCode.of("AUDIT"), Set.of(AUDIT_VERIFY, READ_HISTORY));
         c.put(PurposeCode.of("SUBJECT_REQUEST"), Set.of(READ, READ_HISTORY, ERASE));
         c.put(PurposeCode.of("ADMIN.KEYS"), Set.of(KEY_MANAGEMENT));
+        c.put(PurposeCode.of("ADMIN.BIOMETRICS"), Set.of(BIOMETRIC_REEXTRACT));
         return Map.copyOf(c);
     }
 
@@ -243,9 +310,19 @@ public final class PurposePolicy implements PolicyDecisionPoint {
                 "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER"));
         r.put(Role.PROTECTION_OFFICER, purposes("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
         r.put(Role.STATISTICIAN, purposes("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
-        r.put(Role.DATA_PROTECTION_OFFICER, purposes("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS"));
+        r.put(Role.DATA_PROTECTION_OFFICER, purposes("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
         r.put(Role.ADMIN, Set.of());
+        r.put(Role.ADJUDICATOR, purposes("REG.DEDUP"));
         return r;
+    }
+
+    private static Map<Action, Set<Role>> actionRoles() {
+        Map<Action, Set<Role>> a = new EnumMap<>(Action.class);
+        a.put(BIOMETRIC_ENROL, Set.of(Role.REGISTRATION_OFFICER));
+        for (Action adjudication : List.of(ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW)) {
+            a.put(adjudication, Set.of(Role.ADJUDICATOR));
+        }
+        return Collections.unmodifiableMap(a);
     }
 
     private static Set<PurposeCode> purposes(String... codes) {

@@ -82,14 +82,24 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.STATISTICIAN)).containsExactlyInAnyOrderElementsOf(codes(
                 "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         assertThat(policy.allowedFor(Role.DATA_PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
-                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS"));
+                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
         assertThat(policy.allowedFor(Role.ADMIN)).isEmpty();
+        assertThat(policy.allowedFor(Role.ADJUDICATOR)).containsExactlyInAnyOrderElementsOf(codes("REG.DEDUP"));
         assertThat(policy.knownPurposes()).containsExactlyInAnyOrderElementsOf(codes("REG.ENROL", "REG.DEDUP",
                 "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.FAMILY_TRACING",
                 "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
-                "SUBJECT_REQUEST", "ADMIN.KEYS"));
+                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
         assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.ENROL"))).containsExactlyInAnyOrder(
-                Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST);
+                Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST,
+                Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.DEDUP"))).containsExactlyInAnyOrder(
+                Action.SEARCH, Action.READ, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW,
+                Action.ADJUDICATION_DECIDE, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_IDENTIFY);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.VERIFY")))
+                .containsExactlyInAnyOrder(Action.READ, Action.SEARCH, Action.BIOMETRIC_VERIFY);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("PROT.CASE"))).contains(Action.BIOMETRIC_IDENTIFY);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("PROT.FAMILY_TRACING"))).doesNotContain(Action.BIOMETRIC_IDENTIFY);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("ADMIN.BIOMETRICS"))).containsExactly(Action.BIOMETRIC_REEXTRACT);
         assertThat(policy.actionsCoveredBy(PurposeCode.of("FRAUD")))
                 .containsExactlyInAnyOrder(Action.READ, Action.SEARCH, Action.READ_HISTORY);
         assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.PUBLIC"))).isEmpty();
@@ -102,11 +112,51 @@ class PurposePolicyTest {
                 for (Action action : Action.values()) {
                     AccessDecision decision = decide(Set.of(role), purpose.value(), action);
                     boolean expected = policy.allowedFor(role).contains(purpose)
-                            && policy.actionsCoveredBy(purpose).contains(action);
+                            && policy.actionsCoveredBy(purpose).contains(action)
+                            && policy.mayPerform(role, action);
                     assertThat(decision.permitted()).as("%s %s %s", role, purpose, action).isEqualTo(expected);
                 }
             }
         }
+    }
+
+    @Test
+    void biometricCaptureIsForRegistrationOfficersAndAdjudicationForAdjudicators() {
+        assertThat(decide(Set.of(Role.REGISTRATION_OFFICER), "REG.ENROL", Action.BIOMETRIC_ENROL))
+                .isEqualTo(new AccessDecision.Permit(PurposeCode.of("REG.ENROL"), Role.REGISTRATION_OFFICER));
+        assertThat(decide(Set.of(Role.REGISTRATION_OFFICER), "REG.DEDUP", Action.BIOMETRIC_ENROL).permitted()).isTrue();
+        // the adjudicator may use REG.DEDUP, which covers capture, but capture is restricted to registration officers
+        assertThat(decide(Set.of(Role.ADJUDICATOR), "REG.DEDUP", Action.BIOMETRIC_ENROL))
+                .isEqualTo(deny(DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE));
+        for (Action adjudication : List.of(Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE, Action.BIOMETRIC_IMAGE_VIEW)) {
+            assertThat(decide(Set.of(Role.ADJUDICATOR), "REG.DEDUP", adjudication))
+                    .isEqualTo(new AccessDecision.Permit(PurposeCode.of("REG.DEDUP"), Role.ADJUDICATOR));
+            assertThat(decide(Set.of(Role.REGISTRATION_OFFICER), "REG.DEDUP", adjudication))
+                    .isEqualTo(deny(DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE));
+        }
+        // an officer holding both roles is permitted through the role that may perform the action
+        assertThat(decide(Set.of(Role.REGISTRATION_OFFICER, Role.ADJUDICATOR), "REG.DEDUP", Action.ADJUDICATION_DECIDE))
+                .isEqualTo(new AccessDecision.Permit(PurposeCode.of("REG.DEDUP"), Role.ADJUDICATOR));
+        // images only for deduplication, never under REG.ENROL
+        assertThat(decide(Set.of(Role.ADJUDICATOR), "REG.ENROL", Action.BIOMETRIC_IMAGE_VIEW))
+                .isEqualTo(deny(DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE));
+        assertThat(decide(Set.of(Role.PROTECTION_OFFICER), "PROT.CASE", Action.BIOMETRIC_IDENTIFY).permitted()).isTrue();
+        assertThat(decide(Set.of(Role.PROTECTION_OFFICER), "REG.VERIFY", Action.BIOMETRIC_VERIFY).permitted()).isTrue();
+        assertThat(decide(Set.of(Role.PROTECTION_OFFICER), "REG.VERIFY", Action.BIOMETRIC_IDENTIFY))
+                .isEqualTo(deny(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE));
+        assertThat(decide(Set.of(Role.DATA_PROTECTION_OFFICER), "ADMIN.BIOMETRICS", Action.BIOMETRIC_REEXTRACT).permitted()).isTrue();
+    }
+
+    @Test
+    void actionRestrictionsCanBeReplaced() {
+        PurposePolicy open = new PurposePolicy(Map.of(Role.REGISTRATION_OFFICER, codes("REG.DEDUP")),
+                PurposePolicy.defaultCoverage(), Map.of());
+        assertThat(open.decide(request(Set.of(Role.REGISTRATION_OFFICER), "REG.DEDUP", Action.ADJUDICATION_DECIDE))
+                .permitted()).isTrue();
+        PurposePolicy nobody = new PurposePolicy(Map.of(Role.REGISTRATION_OFFICER, codes("REG.DEDUP")),
+                PurposePolicy.defaultCoverage(), Map.of(Action.SEARCH, Set.of()));
+        assertThat(nobody.decide(request(Set.of(Role.REGISTRATION_OFFICER), "REG.DEDUP", Action.SEARCH)))
+                .isEqualTo(deny(DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE));
     }
 
     @Test
@@ -180,7 +230,8 @@ class PurposePolicyTest {
 
         assertThat(custom.allowedFor(Role.ADMIN)).containsExactly(PurposeCode.of("REG.VERIFY"));
         assertThat(custom.allowedFor(Role.STATISTICIAN)).isEmpty();
-        assertThat(custom.actionsCoveredBy(PurposeCode.of("REG.VERIFY"))).isEqualTo(EnumSet.of(Action.READ, Action.SEARCH));
+        assertThat(custom.actionsCoveredBy(PurposeCode.of("REG.VERIFY")))
+                .isEqualTo(EnumSet.of(Action.READ, Action.SEARCH, Action.BIOMETRIC_VERIFY));
     }
 
     private AccessDecision decide(Set<Role> roles, String purpose, Action action) {

@@ -11,6 +11,8 @@ import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.audit.AuditService;
+import org.safereg.registration.biometrics.BiometricService;
+import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.households.HouseholdService;
 import org.safereg.registration.individuals.IndividualService;
 import org.safereg.registration.keys.JdbcWrappedKeyRepository;
@@ -40,8 +42,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * up: if either is unavailable, the check runs before the first guarded operation instead, and the blind-index
  * and pseudonym secrets are derived from the provider on first use, so a server can start while its key provider
  * is down (calls then fail with {@link org.safereg.keys.KeyProviderUnavailableException} until it is back).
+ *
+ * <p>The fingerprint gallery lives in memory, so two processes over one database would not see each other's
+ * biometric enrolments. Construction does not load it: call {@code biometrics().loadGallery()} before biometric
+ * operations are served. {@link #close()} stops the gallery's search threads.
  */
-public final class RegistrationCore {
+public final class RegistrationCore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistrationCore.class);
 
     private final IndividualService individuals;
@@ -49,12 +55,13 @@ public final class RegistrationCore {
     private final LocationService locations;
     private final KeyManagementService keyManagement;
     private final AuditService audit;
+    private final BiometricService biometrics;
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
     private final IdempotencyRetention idempotencyRetention;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
-                             KeyProviderCheck keyCheck) {
+                             KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Transactions transactions = new Transactions(dataSource);
         JdbcWrappedKeyRepository wrappedKeys = new JdbcWrappedKeyRepository(jdbc);
@@ -68,8 +75,10 @@ public final class RegistrationCore {
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
         HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
+        biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, keyring, jdbc,
+                transactions, clock, biometricSettings);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                clock);
+                clock, biometrics.erasureListener());
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 clock);
         locations = new LocationService(locationRepository, transactions);
@@ -91,10 +100,17 @@ public final class RegistrationCore {
      */
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
                                           Clock clock) {
+        return create(dataSource, kek, policy, clock, BiometricSettings.defaults());
+    }
+
+    /** As {@link #create(DataSource, KekProvider, PolicyDecisionPoint, Clock)}, with biometric settings. */
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
+                                          Clock clock, BiometricSettings biometricSettings) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(kek, "kek");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(biometricSettings, "biometricSettings");
         KeyProviderCheck keyCheck = new KeyProviderCheck(dataSource, kek);
         try {
             keyCheck.ensureVerified();
@@ -102,7 +118,7 @@ public final class RegistrationCore {
             log.warn("The key provider check waits for the first request: the {} is unavailable at start",
                     unavailable instanceof KeyProviderUnavailableException ? "key provider" : "database");
         }
-        return new RegistrationCore(dataSource, kek, policy, clock, keyCheck);
+        return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings);
     }
 
     public IndividualService individuals() {
@@ -125,6 +141,11 @@ public final class RegistrationCore {
         return audit;
     }
 
+    /** Fingerprint enrolment, adjudication, verification, identification, gallery load and re-extraction. */
+    public BiometricService biometrics() {
+        return biometrics;
+    }
+
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
     public IdempotencyRetention idempotencyRetention() {
         return idempotencyRetention;
@@ -138,5 +159,11 @@ public final class RegistrationCore {
     /** The pseudonymizer (AUDIT and STATISTICS domains) bound to the key provider. */
     public Pseudonymizer pseudonymizer() {
         return pseudonymizer;
+    }
+
+    /** Stops the fingerprint gallery's search threads. The data source is the caller's to close. */
+    @Override
+    public void close() {
+        biometrics.close();
     }
 }

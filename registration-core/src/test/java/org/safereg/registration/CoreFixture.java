@@ -15,6 +15,7 @@ import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.Actor;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
+import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.model.AdminUnit;
 import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.Contact;
@@ -56,15 +57,20 @@ final class CoreFixture implements AutoCloseable {
 
     /** A fixture with a provider of its own, of the selected kind (a local keystore in {@code directory}). */
     CoreFixture(Path directory) {
-        this(TestKek.open(directory), true);
+        this(TestKek.open(directory), true, BiometricSettings.defaults());
+    }
+
+    /** As {@link #CoreFixture(Path)}, with the given biometric settings. */
+    CoreFixture(Path directory, BiometricSettings biometricSettings) {
+        this(TestKek.open(directory), true, biometricSettings);
     }
 
     /** A fixture over an already opened provider, closed by its owner (opening a keystore costs a key derivation). */
     CoreFixture(TestKek keys) {
-        this(keys, false);
+        this(keys, false, BiometricSettings.defaults());
     }
 
-    private CoreFixture(TestKek keys, boolean ownsKeys) {
+    private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
@@ -74,7 +80,8 @@ final class CoreFixture implements AutoCloseable {
         this.keys = keys;
         this.ownsKeys = ownsKeys;
         this.kek = keys.provider();
-        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC());
+        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC(),
+                biometricSettings);
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
         locations.createAdminUnit(AdminUnit.country(COUNTRY, "Somalia"));
@@ -87,6 +94,7 @@ final class CoreFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        core.close();
         dataSource.close();
         if (ownsKeys) {
             keys.close();
@@ -99,6 +107,10 @@ final class CoreFixture implements AutoCloseable {
 
     RequestContext protection() {
         return context("protection", Role.PROTECTION_OFFICER, "PROT.CASE");
+    }
+
+    RequestContext adjudicator() {
+        return context("adjudicator", Role.ADJUDICATOR, "REG.DEDUP");
     }
 
     RequestContext dpo(String purpose) {

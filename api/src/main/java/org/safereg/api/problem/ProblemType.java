@@ -62,7 +62,41 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
             "The server failed; quote the request id to the operator."),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-            "A required service (database or key provider) is unavailable; nothing was changed. Retry later.");
+            "A required service (database or key provider) is unavailable; nothing was changed. Retry later."),
+    // Biometrics. A rejected fingerprint image: one type per org.safereg.matching.RejectionReason, named
+    // FINGERPRINT_<reason> (slug fingerprint-<reason in lower case with dashes>); the detail sent is the
+    // officer's advice of the reason.
+    FINGERPRINT_TOO_LARGE_BYTES("fingerprint-too-large-bytes", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Fingerprint file too large", "The file is too large for a single-finger capture."),
+    FINGERPRINT_TOO_LARGE_PIXELS("fingerprint-too-large-pixels", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Fingerprint image too large", "The image dimensions exceed the single-finger limits."),
+    FINGERPRINT_TOO_SMALL_PIXELS("fingerprint-too-small-pixels", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Fingerprint image too small", "The image is too small to hold a fingerprint."),
+    FINGERPRINT_UNSUPPORTED_FORMAT("fingerprint-unsupported-format", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Unsupported fingerprint format", "Send PNG, JPEG, BMP, TIFF or WSQ fingerprint images."),
+    FINGERPRINT_CORRUPT_IMAGE("fingerprint-corrupt-image", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Damaged fingerprint image", "The image is damaged or incomplete."),
+    FINGERPRINT_INVALID_RESOLUTION("fingerprint-invalid-resolution", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Implausible capture resolution", "The capture resolution (dpi) is missing or implausible."),
+    FINGERPRINT_NOT_SINGLE_FINGER("fingerprint-not-single-finger", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Not a single finger", "The image holds several fingers or a palm."),
+    FINGERPRINT_BLANK_IMAGE("fingerprint-blank-image", HttpStatus.UNPROCESSABLE_CONTENT,
+            "No fingerprint in the image", "No fingerprint was found in the image."),
+    FINGERPRINT_SATURATED_IMAGE("fingerprint-saturated-image", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Fingerprint image too dark", "The image is too dark to read the ridges."),
+    FINGERPRINT_TOO_SMALL_AREA("fingerprint-too-small-area", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Too little fingerprint captured", "Too little of the fingerprint was captured."),
+    FINGERPRINT_TOO_FEW_MINUTIAE("fingerprint-too-few-minutiae", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Fingerprint detail too faint", "Too few ridge details could be found."),
+    FINGERPRINT_INVALID_TEMPLATE("fingerprint-invalid-template", HttpStatus.UNPROCESSABLE_CONTENT,
+            "Unreadable fingerprint template", "The fingerprint template could not be read."),
+    BIOMETRICS_NOT_READY("biometrics-not-ready", HttpStatus.SERVICE_UNAVAILABLE, "Biometrics not ready",
+            "The fingerprint gallery is still loading; nothing was changed. Retry after the Retry-After delay."),
+    VERIFICATION_RATE_LIMITED("verification-rate-limited", HttpStatus.TOO_MANY_REQUESTS,
+            "Too many verification attempts",
+            "Too many verification attempts for this person; retry after the Retry-After delay."),
+    ADJUDICATION_CONFLICT("adjudication-conflict", HttpStatus.CONFLICT, "Adjudication conflict",
+            "The adjudication step does not fit the current state of the case.");
 
     /** Prefix of every problem type URI. */
     public static final String URN_PREFIX = "urn:safereg:problem:";

@@ -8,6 +8,7 @@ import org.safereg.keys.KekProvider;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.registration.KeyProviderMismatchException;
 import org.safereg.registration.RegistrationCore;
+import org.safereg.registration.biometrics.BiometricSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +23,9 @@ class RegistrationCoreConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
-                                      RegistryProperties properties) {
+                                      BiometricSettings biometrics, RegistryProperties properties) {
         try {
-            return RegistrationCore.create(dataSource, kek, policy, clock);
+            return RegistrationCore.create(dataSource, kek, policy, clock, biometrics);
         } catch (KeyProviderMismatchException e) {
             throw mismatch(properties, e);
         }

@@ -22,14 +22,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Enforces {@code registry.http.max-request-body} before any body is read: a declared
+ * Enforces {@code registry.http.max-request-body} (or, for routes with their own limit, the
+ * {@value #LIMIT_ATTRIBUTE} request attribute an earlier filter set) before any body is read: a declared
  * {@code Content-Length} over the limit is answered 413 at once (before authentication, without reading the
  * body); a body without a length (chunked) is counted as it is read and reading fails with
  * {@link BodyTooLargeException} at the limit, which the exception handler answers 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class BodySizeLimitFilter extends OncePerRequestFilter {
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+    /** Request attribute (a {@link Long}, bytes) replacing the general limit for this request. */
+    public static final String LIMIT_ATTRIBUTE = "org.safereg.api.web.BodySizeLimitFilter.limit";
+
     private final long limit;
     private final ProblemResponseWriter problems;
 
@@ -41,11 +45,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        long max = request.getAttribute(LIMIT_ATTRIBUTE) instanceof Long routeLimit ? routeLimit : limit;
+        if (request.getContentLengthLong() > max) {
             problems.write(response, Problems.of(ProblemType.PAYLOAD_TOO_LARGE, request));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(new LimitedRequest(request, max), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the tests that share ONE running application (same configuration, so Spring caches the context
  * across test classes): real HTTP on a random port, a fresh database on the test PostgreSQL server
  * ({@link TestEnvironment}; its key provider is the local keystore, or Vault Transit on its test double with
- * {@code -Dsafereg.test.kek=vault}), a 64 KB body limit, and the key provider wrapped in the
+ * {@code -Dsafereg.test.kek=vault}), a 64 KB body limit (2 MB on the biometric routes), the fingerprint gallery
+ * loaded before the first test, and the key provider wrapped in the
  * {@link SwitchableKekProvider} test double. Provides one user per role with a known password, and a small
  * location hierarchy (country ZZ, ZZ01, ZZ0101 with site ZZ-S1).
  */
@@ -34,12 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiIntegrationTest {
     public static final String ADMIN_PASSWORD = "admin-test-password-0001";
     public static final int MAX_BODY = 64 * 1024;
+    public static final int MAX_BIOMETRIC_BODY = 2 * 1024 * 1024;
     private static final Map<Role, String> USERS = new EnumMap<>(Map.of(
             Role.REGISTRATION_OFFICER, "registrar",
             Role.PROTECTION_OFFICER, "protection",
             Role.STATISTICIAN, "statistician",
             Role.DATA_PROTECTION_OFFICER, "dpo",
-            Role.ADMIN, AccountService.BOOTSTRAP_ADMIN));
+            Role.ADMIN, AccountService.BOOTSTRAP_ADMIN,
+            Role.ADJUDICATOR, "adjudicator"));
     private static boolean prepared;
 
     @LocalServerPort
@@ -61,6 +64,7 @@ public abstract class ApiIntegrationTest {
         registry.add("registry.data-dir", () -> TestEnvironment.dataDir().toString());
         registry.add("registry.keys.keystore-password", () -> TestEnvironment.KEYSTORE_PASSWORD);
         registry.add("registry.http.max-request-body", () -> MAX_BODY + "B");
+        registry.add("registry.biometrics.max-request-body", () -> MAX_BIOMETRIC_BODY + "B");
         TestEnvironment.keyProviderProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
@@ -71,7 +75,24 @@ public abstract class ApiIntegrationTest {
                 return;
             }
             createFixtures(accounts, core);
+            awaitFingerprintGallery(core);
             prepared = true;
+        }
+    }
+
+    /** Waits (up to a minute) for the start-up load of the fingerprint gallery. */
+    public static void awaitFingerprintGallery(RegistrationCore core) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!core.biometrics().galleryStatus().ready()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("fingerprint gallery not loaded: " + core.biometrics().galleryStatus());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

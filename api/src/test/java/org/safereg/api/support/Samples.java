@@ -1,8 +1,10 @@
 package org.safereg.api.support;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safereg.registration.biometrics.FingerprintCapture;
 
 /** JSON bodies for enrolment requests (as maps, serialised by {@link ApiClient}). */
 public final class Samples {
@@ -23,6 +25,17 @@ public final class Samples {
         m.put("specificNeeds", List.of("DISABILITY"));
         m.put("contact", Map.of("phone", "+252 61 555 0100"));
         return m;
+    }
+
+    /** The {@code fingerprints} of a biometric request: position, dpi and the image in base64. */
+    public static List<Map<String, Object>> fingerprints(List<FingerprintCapture> captures) {
+        return captures.stream().map(c -> Map.<String, Object>of("position", c.position().name(), "dpi", c.dpi(),
+                "image", Base64.getEncoder().encodeToString(c.image()))).toList();
+    }
+
+    /** A biometric enrolment body: the sample individual and the captures. */
+    public static Map<String, Object> biometricEnrolment(String given, List<FingerprintCapture> captures) {
+        return Map.of("details", individual(given, "Biometric", passport()), "fingerprints", fingerprints(captures));
     }
 
     /** A unique-enough passport number for one test. */

@@ -94,17 +94,28 @@ public final class AccessGuard {
     private record Entry(Optional<SubjectId> subject, AuditOutcome outcome) {
     }
 
+    /**
+     * Decides {@code action} without running anything: a denial is audited and thrown as in {@link #run}; a permit
+     * writes nothing (the operation's own {@link #run} decides again and audits). For operations that prepare
+     * expensive input (fingerprint extraction) outside their transaction, so a denied caller costs nothing.
+     */
+    public void require(RequestContext context, Action action, Optional<SubjectId> subject) {
+        permit(context, action, subject);
+    }
+
+    /**
+     * Appends one FAILED event, in a transaction of its own, for a permitted operation that failed while preparing
+     * its input, before {@link #run} (e.g. a rejected fingerprint image). Denied callers are audited as DENIED.
+     */
+    public void recordFailure(RequestContext context, Action action, Optional<SubjectId> subject) {
+        AccessDecision.Permit permit = permit(context, action, subject);
+        appendAlone(event(context, permit.role().name(), permit.purpose().value(), action, subject,
+                AuditOutcome.FAILED));
+    }
+
     /** Decides {@code action} (audited under the action's name) and runs {@code work} if permitted. */
     public <T> T run(RequestContext context, Action action, Optional<SubjectId> subject, Work<T> work) {
-        keyCheck.ensureVerified();
-        AccessDecision decision = policy.decide(
-                new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
-        if (!(decision instanceof AccessDecision.Permit permit)) {
-            AccessDecision.Deny deny = (AccessDecision.Deny) decision;
-            String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-            appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
-            throw new AccessDeniedException(deny.reason());
-        }
+        AccessDecision.Permit permit = permit(context, action, subject);
         String role = permit.role().name();
         String purpose = permit.purpose().value();
         try {
@@ -158,6 +169,20 @@ public final class AccessGuard {
             }
             throw e;
         }
+    }
+
+    /** Checks the key provider, decides; a denial is audited (own transaction) and thrown. */
+    private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject) {
+        keyCheck.ensureVerified();
+        AccessDecision decision = policy.decide(
+                new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
+        if (!(decision instanceof AccessDecision.Permit permit)) {
+            AccessDecision.Deny deny = (AccessDecision.Deny) decision;
+            String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+            appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
+            throw new AccessDeniedException(deny.reason());
+        }
+        return permit;
     }
 
     private void appendAlone(AuditEvent event) {

@@ -29,6 +29,7 @@ import org.safereg.registration.model.HouseholdId;
 import org.safereg.registration.model.IdempotencyKey;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
+import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.Relationship;
 import org.safereg.registration.storage.HouseholdStore;
 import org.safereg.registration.storage.IdempotencyStore;
@@ -131,8 +132,8 @@ public final class HouseholdService {
     /**
      * Adds an existing individual to the household with a relationship to the head (not HEAD).
      *
-     * @throws HouseholdMembershipException the individual is already in an active household, or the household is
-     *         dissolved
+     * @throws HouseholdMembershipException the individual is already in an active household, is not an ACTIVE
+     *         registration (pending adjudication or a duplicate), or the household is dissolved
      * @throws VersionConflictException the household is no longer at {@code expectedVersion}
      * @throws RecordNotFoundException no such household or individual
      * @throws SubjectErasedException the individual was erased
@@ -146,6 +147,10 @@ public final class HouseholdService {
             }
             HouseholdStore.Row row = store.lockForChange(id, expectedVersion);
             individuals.requireActive(member, true);
+            if (individuals.state(member, false).status() != RegistrationStatus.ACTIVE) {
+                throw new HouseholdMembershipException(
+                        "only an active registration can join a household (this one awaits adjudication or is a duplicate)");
+            }
             store.addMember(row, member, relationshipToHead, reason, context.actor().username(), now());
             return answer(id, trail);
         });

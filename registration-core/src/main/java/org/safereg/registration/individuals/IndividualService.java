@@ -65,16 +65,19 @@ public final class IndividualService {
     private final LocationRepository locations;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final ErasureListener erasure;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
     public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
-                             LocationRepository locations, IdempotencyStore idempotency, Clock clock) {
+                             LocationRepository locations, IdempotencyStore idempotency, Clock clock,
+                             ErasureListener erasure) {
         this.guard = guard;
         this.store = store;
         this.households = households;
         this.locations = locations;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.erasure = erasure;
     }
 
     /**
@@ -216,22 +219,26 @@ public final class IndividualService {
 
     /**
      * Erases the individual by crypto-shredding (action ERASE): destroys their data keys, deletes their blind
-     * index rows, statistical projection row and idempotency records, ends their household membership and
-     * marks them ERASED. Afterwards every read path answers {@link SubjectErasedException}. Idempotent.
+     * index rows, statistical projection row, idempotency records and fingerprint captures, ends their household
+     * membership and marks them ERASED; once committed, removes them from the fingerprint gallery. Afterwards
+     * every read path answers {@link SubjectErasedException} and no biometric search finds them. Idempotent.
      *
      * @throws RecordNotFoundException no such individual
      */
     public ErasureResult erase(RequestContext context, SubjectId id) {
-        return guard.run(context, Action.ERASE, Optional.of(id), trail -> {
+        ErasureResult result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
             households.removeErased(id, context.actor().username(), now);
             List<HouseholdId> everIn = households.householdsEverOf(id);
-            IndividualStore.Erasure erasure = store.erase(id);
+            IndividualStore.Erasure erased = store.erase(id);
             idempotency.deleteForResult(id.value());
             everIn.forEach(h -> idempotency.deleteForResult(h.value()));
+            erasure.erasing(id);
             trail.accessed(id);
-            return new ErasureResult(id, erasure.keysDestroyed(), erasure.alreadyErased());
+            return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased());
         });
+        erasure.erased(id);
+        return result;
     }
 
     private List<Individual> matching(List<SubjectId> candidates, AccessGuard.Trail trail,

@@ -2,7 +2,10 @@ package org.safereg.registration.keys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,6 +35,21 @@ public final class JdbcWrappedKeyRepository implements WrappedKeyRepository {
                 .params(subject.value(), category.name())
                 .query((rs, n) -> stored(rs))
                 .optional();
+    }
+
+    @Override
+    public Map<SubjectId, StoredKey> findAll(Collection<SubjectId> subjects, DataCategory category) {
+        Map<SubjectId, StoredKey> found = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT subject_id, category, key_scheme, kek_version, wrapped FROM subject_key"
+                        + " WHERE subject_id = ANY (?) AND category = ?")
+                .params(subjects.stream().map(SubjectId::value).toArray(UUID[]::new), category.name())
+                .query((rs, n) -> stored(rs))
+                .list()
+                .forEach(key -> found.put(key.binding().subject(), key));
+        return found;
     }
 
     @Override

@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualVersion;
 import org.safereg.registration.model.LocationRef;
+import org.safereg.registration.model.RegistrationState;
+import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.VersionInfo;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.IndividualCodec.Column;
@@ -69,16 +73,78 @@ public final class IndividualStore {
     private record Row(SubjectId id, String status, int currentVersion, Instant createdAt) {
     }
 
-    /** Creates version 1 of a new individual with fresh data keys. */
+    /** Creates version 1 of a new ACTIVE individual with fresh data keys. */
     public Individual create(SubjectId id, IndividualDetails details, ResolvedLocation location, String actor,
                              Instant now, LocalDate today) {
+        return create(id, details, location, actor, now, today, RegistrationStatus.ACTIVE);
+    }
+
+    /**
+     * Creates version 1 of a new individual with fresh data keys, ACTIVE or PENDING_ADJUDICATION. The statistical
+     * row is written for an ACTIVE individual only (a pending one gets it when {@linkplain #activate activated}).
+     */
+    public Individual create(SubjectId id, IndividualDetails details, ResolvedLocation location, String actor,
+                             Instant now, LocalDate today, RegistrationStatus status) {
+        if (status != RegistrationStatus.ACTIVE && status != RegistrationStatus.PENDING_ADJUDICATION) {
+            throw new IllegalArgumentException("a new individual is ACTIVE or PENDING_ADJUDICATION");
+        }
         FieldCipher cipher = keyring.create(id, DataCategory.DEMOGRAPHIC);
-        jdbc.sql("INSERT INTO individual (id, status, current_version, created_at) VALUES (?, 'ACTIVE', 1, ?)")
-                .params(id.value(), utc(now)).update();
+        jdbc.sql("INSERT INTO individual (id, status, current_version, created_at) VALUES (?, ?, 1, ?)")
+                .params(id.value(), status.name(), utc(now)).update();
         insertVersion(cipher, id, 1, details, Optional.empty(), actor, now);
         writeIndexes(id, details, location);
-        statistics.write(id, details, location, now, 1, today);
+        if (status == RegistrationStatus.ACTIVE) {
+            statistics.write(id, details, location, now, 1, today);
+        }
         return new Individual(id, now, new VersionInfo(1, actor, now, Optional.empty()), details, Optional.empty());
+    }
+
+    /**
+     * The registration status (ERASED included, no exception) and duplicate link.
+     *
+     * @param lock lock the individual row until the transaction ends
+     * @throws RecordNotFoundException no such individual
+     */
+    public RegistrationState state(SubjectId id, boolean lock) {
+        return jdbc.sql("SELECT status, duplicate_of FROM individual WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
+                .param(id.value())
+                .query((rs, n) -> new RegistrationState(id, RegistrationStatus.valueOf(rs.getString(1)),
+                        Optional.ofNullable(rs.getObject(2, UUID.class)).map(SubjectId::new)))
+                .optional()
+                .orElseThrow(() -> new RecordNotFoundException("individual"));
+    }
+
+    /** The statuses of existing individuals among {@code ids} (absent ids are left out). */
+    public Map<SubjectId, RegistrationStatus> statuses(Collection<SubjectId> ids) {
+        Map<SubjectId, RegistrationStatus> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT id, status FROM individual WHERE id = ANY (?)")
+                .param(ids.stream().map(SubjectId::value).toArray(UUID[]::new))
+                .query((rs, n) -> found.put(new SubjectId(rs.getObject(1, UUID.class)),
+                        RegistrationStatus.valueOf(rs.getString(2))))
+                .list();
+        return found;
+    }
+
+    /**
+     * PENDING_ADJUDICATION -> ACTIVE, writing the statistical row (a pending registration is in no household, so
+     * its household size is 1). The caller holds the row lock and has checked the status.
+     */
+    public void activate(SubjectId id, IndividualDetails details, ResolvedLocation location, Instant registeredAt,
+                         LocalDate today) {
+        jdbc.sql("UPDATE individual SET status = 'ACTIVE' WHERE id = ? AND status = 'PENDING_ADJUDICATION'")
+                .param(id.value()).update();
+        statistics.write(id, details, location, registeredAt, 1, today);
+    }
+
+    /** PENDING_ADJUDICATION -> DUPLICATE of {@code existing}. The caller holds the row lock and checked both. */
+    public void markDuplicate(SubjectId id, SubjectId existing) {
+        jdbc.sql("""
+                        UPDATE individual SET status = 'DUPLICATE', duplicate_of = ?
+                        WHERE id = ? AND status = 'PENDING_ADJUDICATION'""")
+                .params(existing.value(), id.value()).update();
     }
 
     /**
@@ -109,7 +175,9 @@ public final class IndividualStore {
         jdbc.sql("UPDATE individual SET current_version = ? WHERE id = ?").params(next, id.value()).update();
         jdbc.sql("DELETE FROM individual_blind_index WHERE individual_id = ?").param(id.value()).update();
         writeIndexes(id, details, location);
-        statistics.write(id, details, location, row.createdAt(), householdSize, today);
+        if (row.status().equals(RegistrationStatus.ACTIVE.name())) {
+            statistics.write(id, details, location, row.createdAt(), householdSize, today);
+        }
         return new Individual(id, row.createdAt(), new VersionInfo(next, actor, now, Optional.of(reason)), details,
                 activeHousehold(id));
     }
