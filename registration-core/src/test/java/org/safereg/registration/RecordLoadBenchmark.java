@@ -22,7 +22,7 @@ import org.safereg.privacy.PurposePolicy;
  * warm-up pass of 300 records per provider first. Each pass runs on a fresh database of the test PostgreSQL server
  * ({@link org.safereg.registration.testing.TestDatabase}).
  *
- * <p>Run (docs/vault-benchmarks-draft.md):
+ * <p>Run (docs/benchmarks.md, section 3):
  * <pre>
  * mvn -B -q -pl registration-core -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=/tmp/bench.cp
