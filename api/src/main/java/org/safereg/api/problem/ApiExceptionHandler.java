@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.safereg.api.web.BodyTooLargeException;
 import org.safereg.api.web.RequestIdFilter;
 import org.safereg.keys.KeyProviderUnavailableException;
+import org.safereg.registration.KeyProviderMismatchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -48,6 +49,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, HttpServletRequest request) {
+        if (causedBy(ex, KeyProviderMismatchException.class)) {
+            log.error("Request {} refused: the key provider is not the one this database was encrypted with",
+                    RequestIdFilter.of(request));
+            return Problems.response(Problems.of(ProblemType.KEY_PROVIDER_MISMATCH, request));
+        }
         if (unavailable(ex)) {
             log.warn("Request {} failed: a required service is unavailable ({})", RequestIdFilter.of(request),
                     causeTypes(ex));

@@ -63,6 +63,9 @@ public enum ProblemType {
             "The server failed; quote the request id to the operator."),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
             "A required service (database or key provider) is unavailable; nothing was changed. Retry later."),
+    KEY_PROVIDER_MISMATCH("key-provider-mismatch", HttpStatus.SERVICE_UNAVAILABLE, "Wrong key provider",
+            "The key provider does not hold the keys this database was encrypted with; nothing was read or "
+                    + "changed. The operator must point the server at the right keystore or Vault keys."),
     // Biometrics. A rejected fingerprint image: one type per org.safereg.matching.RejectionReason, named
     // FINGERPRINT_<reason> (slug fingerprint-<reason in lower case with dashes>); the detail sent is the
     // officer's advice of the reason.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.safereg.keys.KeyProviderUnavailableException;
+import org.safereg.registration.KeyProviderMismatchException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +35,13 @@ class ApiExceptionHandlerTest {
         assertThat(p.getStatus()).isEqualTo(500);
         assertThat(p.getType().toString()).isEqualTo("urn:safereg:problem:internal-error");
         assertThat(p.getProperties()).containsKey("requestId");
+    }
+
+    @Test
+    void aKeyProviderThatIsNotTheDatabasesIs503WithItsOwnType() {
+        ProblemDetail p = answer(new IllegalStateException("wrapped Amina", new KeyProviderMismatchException("the key provider does not hold the keys this database was encrypted with")));
+        assertThat(p.getStatus()).isEqualTo(503);
+        assertThat(p.getType().toString()).isEqualTo("urn:safereg:problem:key-provider-mismatch");
     }
 
     @Test
