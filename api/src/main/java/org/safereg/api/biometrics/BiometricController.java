@@ -1,11 +1,11 @@
 package org.safereg.api.biometrics;
 
+import org.safereg.api.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 import org.safereg.api.biometrics.BiometricViews.EnrolmentRequest;
 import org.safereg.api.biometrics.BiometricViews.EnrolmentView;
@@ -18,10 +18,8 @@ import org.safereg.api.biometrics.BiometricViews.VerificationView;
 import org.safereg.keys.SubjectId;
 import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.RequestContext;
-import org.safereg.registration.ValidationException;
 import org.safereg.registration.biometrics.BiometricEnrolmentResult;
 import org.safereg.registration.biometrics.BiometricService;
-import org.safereg.registration.model.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/biometrics")
 @Tag(name = "Biometrics")
 class BiometricController {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final BiometricService biometrics;
 
     BiometricController(RegistrationCore core) {
@@ -57,10 +54,10 @@ class BiometricController {
                     + "Idempotency-Key, a retry answers 200 with the first result.")
     ResponseEntity<EnrolmentView> enrol(RequestContext context,
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody EnrolmentRequest request) {
         BiometricEnrolmentResult result = biometrics.enrol(context, request.details(),
-                Fingerprint.captures(request.fingerprints()), idempotencyKey(idempotencyKey));
+                Fingerprint.captures(request.fingerprints()), IdempotencyKeyHeader.parse(idempotencyKey));
         URI location = URI.create("/api/v1/individuals/" + result.id());
         return (result.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location))
                 .location(location).body(EnrolmentView.of(result));
@@ -90,13 +87,4 @@ class BiometricController {
         return RegistrationView.of(biometrics.registrationState(context, new SubjectId(id)));
     }
 
-    static Optional<IdempotencyKey> idempotencyKey(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        if (!IdempotencyKey.isValid(header)) {
-            throw ValidationException.of(IDEMPOTENCY_KEY, "must be 1 to 100 printable ASCII characters");
-        }
-        return Optional.of(new IdempotencyKey(header));
-    }
 }

@@ -1,5 +1,6 @@
 package org.safereg.api.registration;
 
+import org.safereg.api.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,10 +69,10 @@ class HouseholdController {
             description = "All or nothing. Idempotency-Key as for individual enrolment.")
     ResponseEntity<HouseholdEnrolmentView> enrol(RequestContext context,
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
-            @RequestHeader(name = IndividualController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @RequestBody HouseholdEnrolment enrolment) {
         HouseholdEnrolmentResult r = households.enrol(context, enrolment,
-                IndividualController.idempotencyKey(idempotencyKey));
+                IdempotencyKeyHeader.parse(idempotencyKey));
         HouseholdEnrolmentView view = new HouseholdEnrolmentView(r.household().value(), r.head().value(),
                 r.members().stream().map(SubjectId::value).toList(), r.replayed());
         URI location = URI.create("/api/v1/households/" + r.household());

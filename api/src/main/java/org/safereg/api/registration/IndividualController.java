@@ -1,5 +1,6 @@
 package org.safereg.api.registration;
 
+import org.safereg.api.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +21,6 @@ import org.safereg.registration.model.DocumentQuery;
 import org.safereg.registration.model.DocumentType;
 import org.safereg.registration.model.EnrolmentResult;
 import org.safereg.registration.model.ErasureResult;
-import org.safereg.registration.model.IdempotencyKey;
 import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
 import org.springframework.http.ResponseEntity;
@@ -43,7 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/individuals")
 @Tag(name = "Individuals")
 class IndividualController {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private final IndividualService individuals;
 
     IndividualController(RegistrationCore core) {
@@ -81,9 +80,9 @@ class IndividualController {
                     + "answers 200 with the first result (replayed = true) and creates nothing.")
     ResponseEntity<EnrolmentView> enrol(RequestContext context,
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
-            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @RequestBody IndividualDetails details) {
-        EnrolmentResult result = individuals.enrol(context, details, idempotencyKey(idempotencyKey));
+        EnrolmentResult result = individuals.enrol(context, details, IdempotencyKeyHeader.parse(idempotencyKey));
         EnrolmentView view = new EnrolmentView(result.id().value(), result.version(), result.replayed());
         URI location = URI.create("/api/v1/individuals/" + result.id());
         return (result.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location))
@@ -141,13 +140,4 @@ class IndividualController {
         return new ErasureView(result.id().value(), result.keysDestroyed(), result.alreadyErased());
     }
 
-    static Optional<IdempotencyKey> idempotencyKey(String header) {
-        if (header == null) {
-            return Optional.empty();
-        }
-        if (!IdempotencyKey.isValid(header)) {
-            throw ValidationException.of(IDEMPOTENCY_KEY, "must be 1 to 100 printable ASCII characters");
-        }
-        return Optional.of(new IdempotencyKey(header));
-    }
 }
