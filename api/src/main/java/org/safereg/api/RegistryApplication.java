@@ -5,14 +5,17 @@ import org.safereg.api.audit.AuditVerifyCli;
 import org.safereg.api.security.ResetAdminCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The one process operators run: REST API over the registration core. Two offline commands run instead when
  * named as the first argument, without the web server: {@code audit-verify} verifies the audit trail (exit 0
  * intact, 1 tampering detected, 2 could not verify; {@link AuditVerifyCli}), and {@code reset-admin [username]}
- * gives an administrator account a new one-time password ({@link ResetAdminCli}).
+ * gives an administrator account a new one-time password ({@link ResetAdminCli}). Scheduled work: audit
+ * checkpoints and the purge of expired idempotency records.
  */
 @SpringBootApplication
+@EnableScheduling
 public class RegistryApplication {
     public static void main(String[] args) {
         if (args.length > 0 && AuditVerifyCli.COMMAND.equals(args[0])) {

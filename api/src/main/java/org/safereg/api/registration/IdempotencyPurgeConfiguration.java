@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -15,7 +14,6 @@ import org.springframework.scheduling.annotation.Scheduled;
  * record. The records hold only keyed hashes, but they are kept no longer than retries need them.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class IdempotencyPurgeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyPurgeConfiguration.class);
 
