@@ -19,10 +19,11 @@ import org.springframework.stereotype.Component;
  * Signs a checkpoint of the audit chain head every {@code registry.audit.checkpoint-interval} (default 1 hour;
  * {@code 0} turns it off), so truncation of the chain's tail is detectable without anyone remembering to sign.
  * It acts as the account {@value #ACTOR} with the DATA_PROTECTION_OFFICER role and purpose AUDIT, through the
- * same policy decision and audit trail as a person would.
+ * same policy decision and audit trail as a person would. Not created in the offline commands
+ * ({@code registry.scheduling.enabled=false}).
  */
 @Component
-@ConditionalOnExpression("'${registry.audit.checkpoint-interval:1h}' != '0'")
+@ConditionalOnExpression("'${registry.scheduling.enabled:true}' == 'true' and '${registry.audit.checkpoint-interval:1h}' != '0'")
 class AuditCheckpointScheduler {
     static final String ACTOR = "system.audit-checkpoint";
     private static final Logger log = LoggerFactory.getLogger(AuditCheckpointScheduler.class);

@@ -31,7 +31,7 @@ public final class AuditVerifyCli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(RegistryApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("spring.flyway.enabled=false", "logging.level.root=WARN",
+                .properties("spring.flyway.enabled=false", "registry.scheduling.enabled=false", "logging.level.root=WARN",
                         "logging.level.org.safereg=WARN");
         try (ConfigurableApplicationContext context = builder.run(args)) {
             return AuditVerifyCommand.run(context.getBean(DataSource.class), context.getBean(KekProvider.class), out);

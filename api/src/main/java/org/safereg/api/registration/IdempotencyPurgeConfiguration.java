@@ -5,15 +5,18 @@ import org.safereg.registration.RegistrationCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Forgets idempotency records older than {@code registry.idempotency.retention} (default 7 days), every
  * {@code registry.idempotency.purge-interval} (default 1 hour): a client retrying later than that creates a new
- * record. The records hold only keyed hashes, but they are kept no longer than retries need them.
+ * record. The records hold only keyed hashes, but they are kept no longer than retries need them. Not created in
+ * the offline commands ({@code registry.scheduling.enabled=false}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "registry.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 class IdempotencyPurgeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyPurgeConfiguration.class);
 

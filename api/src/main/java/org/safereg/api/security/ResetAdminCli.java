@@ -67,7 +67,7 @@ public final class ResetAdminCli {
                 .web(WebApplicationType.NONE)
                 .lazyInitialization(true)
                 // only the beans asked for below; the health group check would create every health indicator
-                .properties("spring.flyway.enabled=false", "management.endpoint.health.validate-group-membership=false",
+                .properties("spring.flyway.enabled=false", "registry.scheduling.enabled=false", "management.endpoint.health.validate-group-membership=false",
                         "logging.level.root=WARN", "logging.level.org.safereg=WARN");
         // before any bean: never initialise a new embedded database where the operator expected an existing one
         builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
