@@ -28,20 +28,33 @@ import org.safereg.matching.Thresholds;
  * the same person, impostor = impression a of one person vs impression b of another; fused with SUM and MAX.
  */
 public final class AccuracySurvey {
+	/** The dev sets, in report order (folders under {@code dev-sets}). */
+	static final List<String> SETS = List.of("FVC2002_DB1_B", "pyfnprint_PNG", "FVC2002_DB4_B");
+
+	/** The extractor of the surveys: default limits, permissive quality gate (every dev-set image is used). */
+	static TemplateExtractor extractor() {
+		return new TemplateExtractor(ExtractionLimits.defaults(), QualityThresholds.permissive());
+	}
+
+	/** Templates of one dev set: one list per finger (sorted by finger name), impressions in file-name order. */
+	static List<List<FingerprintTemplate>> load(TemplateExtractor extractor, Path root, String set) throws Exception {
+		Map<String, List<FingerprintTemplate>> fingers = new TreeMap<>();
+		List<Path> files;
+		try (Stream<Path> s = Files.list(root.resolve("dev-sets").resolve(set))) {
+			files = s.filter(p -> p.getFileName().toString().matches("\\d+_\\d+\\.(tif|png)")).sorted().toList();
+		}
+		for (Path file : files) {
+			String finger = file.getFileName().toString().split("_")[0];
+			fingers.computeIfAbsent(finger, k -> new ArrayList<>()).add(extractor.extract(Files.readAllBytes(file), FingerPosition.UNKNOWN).template());
+		}
+		return new ArrayList<>(fingers.values());
+	}
+
 	public static void main(String[] args) throws Exception {
 		Path root = SharedFingerprints.root().orElseThrow(() -> new IllegalStateException("shared fingerprints not found"));
-		TemplateExtractor extractor = new TemplateExtractor(ExtractionLimits.defaults(), QualityThresholds.permissive());
-		for (String set : List.of("FVC2002_DB1_B", "pyfnprint_PNG", "FVC2002_DB4_B")) {
-			Map<String, List<FingerprintTemplate>> fingers = new TreeMap<>();
-			List<Path> files;
-			try (Stream<Path> s = Files.list(root.resolve("dev-sets").resolve(set))) {
-				files = s.filter(p -> p.getFileName().toString().matches("\\d+_\\d+\\.(tif|png)")).sorted().toList();
-			}
-			for (Path file : files) {
-				String finger = file.getFileName().toString().split("_")[0];
-				fingers.computeIfAbsent(finger, k -> new ArrayList<>()).add(extractor.extract(Files.readAllBytes(file), FingerPosition.UNKNOWN).template());
-			}
-			List<List<FingerprintTemplate>> list = new ArrayList<>(fingers.values());
+		TemplateExtractor extractor = extractor();
+		for (String set : SETS) {
+			List<List<FingerprintTemplate>> list = load(extractor, root, set);
 			int n = list.size(), m = list.get(0).size();
 			// score[f][i][g][j]
 			double[][][][] score = new double[n][m][n][m];
@@ -92,13 +105,13 @@ public final class AccuracySurvey {
 		}
 	}
 
-	private static double pct(List<Double> values, double q) {
+	static double pct(List<Double> values, double q) {
 		double[] a = values.stream().mapToDouble(d -> d).toArray();
 		Arrays.sort(a);
 		return a[Math.min(a.length - 1, (int)Math.floor(q * (a.length - 1)))];
 	}
 
-	private static double rate(List<Double> values, double threshold) {
+	static double rate(List<Double> values, double threshold) {
 		return values.stream().filter(v -> v >= threshold).count() / (double)values.size();
 	}
 }
