@@ -6,5 +6,7 @@ package org.safereg.keys;
  */
 public enum DataCategory {
     DEMOGRAPHIC,
-    BIOMETRIC
+    BIOMETRIC,
+    /** Protection case notes: more sensitive than demographics, read under a purpose of their own. */
+    CASE_NOTES
 }
