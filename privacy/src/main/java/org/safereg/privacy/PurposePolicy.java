@@ -58,13 +58,16 @@ import java.util.stream.Collectors;
  *     BIOMETRIC_IMAGE_VIEW, BIOMETRIC_IDENTIFY</td></tr>
  * <tr><td>REG.VERIFY</td><td>READ, SEARCH, BIOMETRIC_VERIFY</td></tr>
  * <tr><td>ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td><td>READ, SEARCH, LIST</td></tr>
- * <tr><td>PROT.CASE</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE, BIOMETRIC_IDENTIFY</td></tr>
- * <tr><td>PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT</td>
- *     <td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE</td></tr>
+ * <tr><td>PROT.CASE</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE, BIOMETRIC_IDENTIFY,
+ *     BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td></tr>
+ * <tr><td>PROT.CASE_NOTES</td><td>CASE_NOTE_READ, CASE_NOTE_WRITE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td></tr>
+ * <tr><td>PROT.FAMILY_TRACING</td>
+ *     <td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td></tr>
+ * <tr><td>SOLUTIONS.RESETTLEMENT</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE</td></tr>
  * <tr><td>FRAUD</td><td>READ, SEARCH, READ_HISTORY</td></tr>
  * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>none of the individual-level actions
  *     (aggregate statistics only)</td></tr>
- * <tr><td>AUDIT</td><td>AUDIT_VERIFY, READ_HISTORY</td></tr>
+ * <tr><td>AUDIT</td><td>AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW</td></tr>
  * <tr><td>SUBJECT_REQUEST</td><td>READ, READ_HISTORY, ERASE</td></tr>
  * <tr><td>ADMIN.KEYS</td><td>KEY_MANAGEMENT</td></tr>
  * <tr><td>ADMIN.BIOMETRICS</td><td>BIOMETRIC_REEXTRACT</td></tr>
@@ -75,7 +78,8 @@ import java.util.stream.Collectors;
  * <caption>Default allowed purposes per role</caption>
  * <tr><th>Role</th><th>Allowed purposes</th></tr>
  * <tr><td>REGISTRATION_OFFICER</td><td>REG.ENROL, REG.DEDUP, REG.VERIFY, ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td></tr>
- * <tr><td>PROTECTION_OFFICER</td><td>PROT.CASE, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT, REG.VERIFY</td></tr>
+ * <tr><td>PROTECTION_OFFICER</td><td>PROT.CASE, PROT.CASE_NOTES, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT,
+ *     REG.VERIFY</td></tr>
  * <tr><td>STATISTICIAN</td><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td></tr>
  * <tr><td>DATA_PROTECTION_OFFICER</td><td>AUDIT, SUBJECT_REQUEST, ADMIN.KEYS, ADMIN.BIOMETRICS</td></tr>
  * <tr><td>ADMIN</td><td>none (account administration touches no personal data)</td></tr>
@@ -90,6 +94,9 @@ import java.util.stream.Collectors;
  * <tr><th>Action</th><th>Only by</th></tr>
  * <tr><td>BIOMETRIC_ENROL</td><td>REGISTRATION_OFFICER</td></tr>
  * <tr><td>ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW</td><td>ADJUDICATOR</td></tr>
+ * <tr><td>BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE, CASE_NOTE_READ, CASE_NOTE_WRITE</td>
+ *     <td>PROTECTION_OFFICER</td></tr>
+ * <tr><td>BREAK_GLASS_REVIEW</td><td>DATA_PROTECTION_OFFICER</td></tr>
  * </table>
  *
  * <p>Immutable and thread-safe; {@link #decide} does no I/O and costs well under a microsecond.
@@ -293,11 +300,18 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         for (String protection : List.of("PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT")) {
             c.put(PurposeCode.of(protection), Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE));
         }
+        for (String breakGlass : List.of("PROT.CASE", "PROT.FAMILY_TRACING")) {
+            Set<Action> actions = EnumSet.copyOf(c.get(PurposeCode.of(breakGlass)));
+            actions.addAll(List.of(Action.BREAK_GLASS_REQUEST, Action.BREAK_GLASS_APPROVE));
+            c.put(PurposeCode.of(breakGlass), Set.copyOf(actions));
+        }
+        c.put(PurposeCode.of("PROT.CASE_NOTES"), Set.of(Action.CASE_NOTE_READ, Action.CASE_NOTE_WRITE,
+                Action.BREAK_GLASS_REQUEST, Action.BREAK_GLASS_APPROVE));
         c.put(PurposeCode.of("FRAUD"), Set.of(READ, SEARCH, READ_HISTORY));
         for (String statistics : List.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE")) {
             c.put(PurposeCode.of(statistics), Set.of());
         }
-        c.put(PurposeCode.of("AUDIT"), Set.of(AUDIT_VERIFY, READ_HISTORY));
+        c.put(PurposeCode.of("AUDIT"), Set.of(AUDIT_VERIFY, READ_HISTORY, Action.BREAK_GLASS_REVIEW));
         c.put(PurposeCode.of("SUBJECT_REQUEST"), Set.of(READ, READ_HISTORY, ERASE));
         c.put(PurposeCode.of("ADMIN.KEYS"), Set.of(KEY_MANAGEMENT));
         c.put(PurposeCode.of("ADMIN.BIOMETRICS"), Set.of(BIOMETRIC_REEXTRACT));
@@ -308,7 +322,8 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         Map<Role, Set<PurposeCode>> r = new EnumMap<>(Role.class);
         r.put(Role.REGISTRATION_OFFICER, purposes("REG.ENROL", "REG.DEDUP", "REG.VERIFY",
                 "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER"));
-        r.put(Role.PROTECTION_OFFICER, purposes("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
+        r.put(Role.PROTECTION_OFFICER, purposes("PROT.CASE", "PROT.CASE_NOTES", "PROT.FAMILY_TRACING",
+                "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
         r.put(Role.STATISTICIAN, purposes("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         r.put(Role.DATA_PROTECTION_OFFICER, purposes("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
         r.put(Role.ADMIN, Set.of());
@@ -322,6 +337,11 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         for (Action adjudication : List.of(ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW)) {
             a.put(adjudication, Set.of(Role.ADJUDICATOR));
         }
+        for (Action protection : List.of(Action.BREAK_GLASS_REQUEST, Action.BREAK_GLASS_APPROVE,
+                Action.CASE_NOTE_READ, Action.CASE_NOTE_WRITE)) {
+            a.put(protection, Set.of(Role.PROTECTION_OFFICER));
+        }
+        a.put(Action.BREAK_GLASS_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
         return Collections.unmodifiableMap(a);
     }
 
