@@ -16,7 +16,6 @@ import org.safereg.keys.SubjectKeyring;
 import org.safereg.keys.SubjectKeysDestroyedException;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.PurposeCode;
-import org.safereg.privacy.breakglass.BreakGlassGrant;
 import org.safereg.privacy.breakglass.BreakGlassId;
 import org.safereg.privacy.breakglass.BreakGlassReason;
 import org.safereg.privacy.breakglass.BreakGlassRequest;
@@ -46,7 +45,7 @@ import tools.jackson.core.type.TypeReference;
  * </ul>
  * These steps are decided without a subject basis (there is none: that is why the glass is broken); the subject
  * is recorded in each step's audit event. While an approved grant runs, the policy decision point permits the
- * requester's operations on that subject under that purpose with basis VITAL_INTEREST ({@link #grants}).
+ * requester's operations on that subject under that purpose with basis VITAL_INTEREST ({@link StoredGrants}).
  *
  * <p>The reason (1..500 characters) and the review note (1..2,000) may describe the person: they are encrypted
  * under the subject's DEMOGRAPHIC data key, padded to 256-byte blocks, so erasing the subject shreds them, and
@@ -183,14 +182,6 @@ public final class BreakGlassService {
             trail.accessed(subject);
             return reviewed;
         });
-    }
-
-    /**
-     * Internal, for the access guard: {@code subject}'s approved grants that have not ended at {@code at}, read in
-     * the caller's transaction. Not audited itself (the decision it feeds is).
-     */
-    public List<BreakGlassGrant> grants(SubjectId subject, Instant at) {
-        return store.grants(subject, at);
     }
 
     private BreakGlassRequest decide(RequestContext context, BreakGlassId id, boolean approve) {
