@@ -10,12 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.safereg.api.security.AccountConflictException;
 import org.safereg.api.support.AdjustableClock;
 import org.safereg.api.support.AdjustableClockConfiguration;
 import org.safereg.api.support.ApiClient;
 import org.safereg.api.support.ApiIntegrationTest;
-import org.safereg.api.support.Samples;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.PseudonymDomain;
 import org.safereg.privacy.Role;
@@ -30,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Import(AdjustableClockConfiguration.class)
 class BreakGlassApiTest extends ApiIntegrationTest {
-    static final String SECOND_OFFICER = "protection2";
+    private static final String SECOND_OFFICER = ProtectionFixtures.SECOND_OFFICER;
     private static final String PROBLEM = "urn:safereg:problem:";
 
     @Autowired
@@ -38,16 +36,7 @@ class BreakGlassApiTest extends ApiIntegrationTest {
 
     @BeforeEach
     void secondProtectionOfficer() {
-        createSecondOfficer(accounts);
-    }
-
-    static void createSecondOfficer(org.safereg.api.security.AccountService accounts) {
-        try {
-            accounts.create(SECOND_OFFICER, java.util.Set.of(Role.PROTECTION_OFFICER));
-            accounts.changePassword(SECOND_OFFICER, password(SECOND_OFFICER));
-        } catch (AccountConflictException exists) {
-            // created by an earlier test of this JVM
-        }
+        ProtectionFixtures.createSecondOfficer(accounts, password(SECOND_OFFICER));
     }
 
     private ApiClient requester() {
@@ -59,7 +48,7 @@ class BreakGlassApiTest extends ApiIntegrationTest {
     }
 
     private String unconsentedSubject() {
-        return enrol(Samples.individual("Amal", "Farah", Samples.passport()));
+        return ProtectionFixtures.unconsented(ProtectionFixtures.registrar(api()));
     }
 
     private ApiClient.Response request(String purpose, String subject, String reason) {
@@ -115,8 +104,8 @@ class BreakGlassApiTest extends ApiIntegrationTest {
 
         ApiClient.Response during = requester().purpose("PROT.CASE").get("/api/v1/individuals/" + subject);
         assertThat(during.status()).as(during.toString()).isEqualTo(200);
-        assertThat(during.json().has("names")).isTrue();
-        assertThat(during.json().has("biometrics")).isFalse();
+        assertThat(during.json().get("details").has("names")).isTrue();
+        assertThat(during.json().get("details").has("biometrics")).isFalse();
         assertThat(audit(during)).singleElement().satisfies(row -> {
             assertThat(row.get("action")).isEqualTo("READ");
             assertThat(row.get("purpose")).isEqualTo("PROT.CASE");

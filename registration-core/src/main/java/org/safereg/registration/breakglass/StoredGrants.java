@@ -4,20 +4,21 @@ import java.time.Instant;
 import java.util.List;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.breakglass.BreakGlassGrant;
+import org.safereg.registration.consent.BreakGlassGrants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Internal: the approved break-glass grants the access guard hands to the policy decision point, read from
  * {@code break_glass_request} in the guarded operation's transaction (one indexed query). Thread-safe.
  */
-public final class StoredGrants {
+public final class StoredGrants implements BreakGlassGrants {
     private final BreakGlassStore store;
 
     public StoredGrants(JdbcClient jdbc) {
         this.store = new BreakGlassStore(jdbc);
     }
 
-    /** The approved grants naming {@code subject} that have not expired at {@code at}. */
+    @Override
     public List<BreakGlassGrant> activeFor(SubjectId subject, Instant at) {
         return store.grants(subject, at);
     }
