@@ -57,3 +57,11 @@ END;
 $$;
 CREATE TRIGGER case_note_no_update BEFORE UPDATE ON case_note
     FOR EACH ROW EXECUTE FUNCTION case_note_append_only();
+
+-- Which audited operations an approved grant permitted (the audit events' sequence numbers): written by the
+-- access guard in the operation's transaction, read by the data protection officer's review. Append-only.
+CREATE TABLE break_glass_access (
+    grant_id  uuid   NOT NULL REFERENCES break_glass_request (id),
+    audit_seq bigint NOT NULL REFERENCES audit_event (seq),
+    PRIMARY KEY (grant_id, audit_seq)
+);

@@ -85,9 +85,10 @@ public final class RegistrationCore implements AutoCloseable {
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
         ConsentStore consentStore = new ConsentStore(jdbc);
+        StoredGrants grants = new StoredGrants(jdbc);
         AccessGuard guard = new AccessGuard(policy,
-                new SubjectBasesLoader(individualStore, consentStore, new StoredGrants(jdbc), clock),
-                log, transactions, pseudonymizer, clock, keyCheck);
+                new SubjectBasesLoader(individualStore, consentStore, grants, clock),
+                log, transactions, pseudonymizer, clock, keyCheck, grants);
         HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
         biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, consentStore,

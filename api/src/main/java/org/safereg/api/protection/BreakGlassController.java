@@ -19,6 +19,7 @@ import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.breakglass.BreakGlassCase;
 import org.safereg.registration.breakglass.BreakGlassService;
+import org.safereg.registration.breakglass.GrantAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,27 +55,37 @@ class BreakGlassController {
     record ReviewView(ReviewOutcome outcome, String reviewedBy, Instant reviewedAt, String note) {
     }
 
+    /** One audited operation the grant permitted ({@code auditSequence}: the event in the audit trail). */
+    record AccessView(long auditSequence, Instant at, String action, String outcome) {
+        static AccessView of(GrantAccess a) {
+            return new AccessView(a.auditSequence(), a.at(), a.action(), a.outcome());
+        }
+    }
+
     /**
      * A request: who asked, for whom and which purpose, its status and grant window; {@code reason} (and the
-     * review note) only in the approvers' and reviewers' listings, absent once the subject was erased.
+     * review note) only in the approvers' and reviewers' listings, absent once the subject was erased;
+     * {@code accesses} (what the grant permitted so far) only in the listings.
      */
     record BreakGlassView(UUID id, UUID subjectId, String purpose, BreakGlassStatus status, String requestedBy,
                           Instant requestedAt, String decidedBy, Instant decidedAt, Instant expiresAt, String reason,
-                          ReviewView review) {
+                          ReviewView review, List<AccessView> accesses) {
         static BreakGlassView of(BreakGlassRequest r) {
-            return of(r, Optional.empty(), Optional.empty());
+            return of(r, Optional.empty(), Optional.empty(), null);
         }
 
         static BreakGlassView of(BreakGlassCase c) {
-            return of(c.request(), c.reason().map(BreakGlassReason::text), c.reviewNote());
+            return of(c.request(), c.reason().map(BreakGlassReason::text), c.reviewNote(),
+                    c.accesses().stream().map(AccessView::of).toList());
         }
 
-        private static BreakGlassView of(BreakGlassRequest r, Optional<String> reason, Optional<String> note) {
+        private static BreakGlassView of(BreakGlassRequest r, Optional<String> reason, Optional<String> note,
+                                         List<AccessView> accesses) {
             return new BreakGlassView(r.id().value(), r.subject().value(), r.purpose().value(), r.status(),
                     r.requestedBy(), r.requestedAt(), r.decidedBy().orElse(null), r.decidedAt().orElse(null),
                     r.expiresAt().orElse(null), reason.orElse(null),
                     r.review().map(v -> new ReviewView(v.outcome(), v.reviewedBy(), v.reviewedAt(), note.orElse(null)))
-                            .orElse(null));
+                            .orElse(null), accesses);
         }
     }
 
@@ -119,7 +130,8 @@ class BreakGlassController {
 
     @GetMapping("/reviews")
     @Operation(summary = "Approved grants awaiting the data protection officer's review, with their reasons",
-            description = "DATA_PROTECTION_OFFICER, X-Purpose AUDIT (action BREAK_GLASS_REVIEW).")
+            description = "DATA_PROTECTION_OFFICER, X-Purpose AUDIT (action BREAK_GLASS_REVIEW). Each item lists the "
+                    + "audited operations the grant permitted (accesses: audit sequence, time, action, outcome).")
     ListView reviews(RequestContext context) {
         return ListView.of(breakGlass.pendingReviews(context));
     }

@@ -112,6 +112,14 @@ class BreakGlassApiTest extends ApiIntegrationTest {
             assertThat(row.get("outcome")).isEqualTo("SUCCESS");
             assertThat((byte[]) row.get("subject_pseudonym")).isEqualTo(pseudonym(subject));
         });
+        long readSeq = jdbc().sql("SELECT seq FROM audit_event WHERE request_id = ?")
+                .param(during.header("X-Request-Id")).query(Long.class).single();
+        assertThat(jdbc().sql("SELECT grant_id FROM break_glass_access WHERE audit_seq = ?").param(readSeq)
+                .query(UUID.class).single()).as("the access is audited with the grant").isEqualTo(UUID.fromString(id));
+        JsonNode review = as(Role.DATA_PROTECTION_OFFICER).purpose("AUDIT").get("/api/v1/break-glass/reviews").json()
+                .get("items").valueStream().filter(i -> i.get("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(review.get("accesses").valueStream().map(a -> a.get("auditSequence").asLong()).toList())
+                .containsExactly(readSeq);
         assertThat(approver().purpose("PROT.CASE").get("/api/v1/individuals/" + subject).status())
                 .as("the grant is the requester's only").isEqualTo(403);
         assertThat(requester().purpose("PROT.FAMILY_TRACING").get("/api/v1/individuals/" + subject).status())

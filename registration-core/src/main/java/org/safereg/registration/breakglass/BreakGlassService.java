@@ -45,7 +45,8 @@ import tools.jackson.core.type.TypeReference;
  * </ul>
  * These steps are decided without a subject basis (there is none: that is why the glass is broken); the subject
  * is recorded in each step's audit event. While an approved grant runs, the policy decision point permits the
- * requester's operations on that subject under that purpose with basis VITAL_INTEREST ({@link StoredGrants}).
+ * requester's operations on that subject under that purpose with basis VITAL_INTEREST ({@link StoredGrants}), and
+ * the audit events of those operations are linked to the grant: the review lists them.
  *
  * <p>The reason (1..500 characters) and the review note (1..2,000) may describe the person: they are encrypted
  * under the subject's DEMOGRAPHIC data key, padded to 256-byte blocks, so erasing the subject shreds them, and
@@ -211,7 +212,8 @@ public final class BreakGlassService {
                 cipher.map(c -> BreakGlassReason.of(PaddedPayload.open(c, REASON, row, stored.reason(),
                         new TypeReference<String>() { }))),
                 cipher.flatMap(c -> stored.reviewNote().map(n -> PaddedPayload.open(c, REVIEW_NOTE, row, n,
-                        new TypeReference<String>() { }))));
+                        new TypeReference<String>() { }))),
+                request.grant().isPresent() ? store.accesses(request.id()) : List.of());
     }
 
     private Optional<FieldCipher> openKey(SubjectId subject) {

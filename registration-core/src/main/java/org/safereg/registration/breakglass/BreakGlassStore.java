@@ -83,6 +83,25 @@ final class BreakGlassStore {
                 .query(BreakGlassStore::stored).list();
     }
 
+    /** Links the audit events {@code auditSequences} to the grant that permitted them. */
+    void recordAccesses(BreakGlassId grant, List<Long> auditSequences) {
+        for (long seq : auditSequences) {
+            jdbc.sql("INSERT INTO break_glass_access (grant_id, audit_seq) VALUES (?, ?)")
+                    .params(grant.value(), seq).update();
+        }
+    }
+
+    /** The audited operations grant {@code id} permitted, in audit order. */
+    List<GrantAccess> accesses(BreakGlassId id) {
+        return jdbc.sql("""
+                        SELECT e.seq, e.at, e.action, e.outcome FROM break_glass_access a
+                        JOIN audit_event e ON e.seq = a.audit_seq WHERE a.grant_id = ? ORDER BY e.seq""")
+                .param(id.value())
+                .query((rs, n) -> new GrantAccess(rs.getLong("seq"), instant(rs, "at"), rs.getString("action"),
+                        rs.getString("outcome")))
+                .list();
+    }
+
     /** The subject's approved grants that have not ended at {@code at}. */
     List<BreakGlassGrant> grants(SubjectId subject, Instant at) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM break_glass_request WHERE subject_id = ? AND status = 'APPROVED'"
