@@ -1,7 +1,6 @@
 package org.safereg.api.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.safereg.api.ProblemResponsesTest.assertProblem;
 import static org.safereg.registration.testing.TestConsents.answer;
 import static org.safereg.registration.testing.TestConsents.biometric;
 
@@ -31,6 +30,12 @@ import tools.jackson.databind.JsonNode;
  * consent routes record, withdraw and list, and biometric capture needs explicit consent.
  */
 class ConsentApiTest extends ApiIntegrationTest {
+
+    private static void assertProblem(ApiClient.Response r, int status, String slug) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(r.json().get("type").asString()).as(r.toString()).isEqualTo("urn:safereg:problem:" + slug);
+    }
 
     private ApiClient registrar() {
         return as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL");
