@@ -1,6 +1,7 @@
 package org.safereg.registration;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
@@ -20,6 +21,7 @@ import org.safereg.registration.keys.KeyManagementService;
 import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
+import org.safereg.registration.rights.ErasureReceipts;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
@@ -78,7 +80,7 @@ public final class RegistrationCore implements AutoCloseable {
         biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, keyring, jdbc,
                 transactions, clock, biometricSettings);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                clock, biometrics.erasureListener());
+                clock, List.of(biometrics.erasureListener()), new ErasureReceipts(jdbc, kek));
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 clock);
         locations = new LocationService(locationRepository, transactions);

@@ -144,14 +144,17 @@ public final class HouseholdStore {
 
     /**
      * On erasure of {@code member}: ends their active membership, if any, in a new household version without
-     * a reason (the household may be left without a head; it is dissolved when nobody remains).
+     * a reason. The household stays with its other members; when the head is erased it is left without a head
+     * (the others' relationships stay as recorded, relative to the former head); it is dissolved when nobody
+     * remains. Returns whether a membership was ended.
      */
-    public void removeErased(SubjectId member, String actor, Instant now) {
+    public boolean removeErased(SubjectId member, String actor, Instant now) {
         Optional<HouseholdId> household = individuals.activeHousehold(member);
         if (household.isPresent()) {
             Row row = row(household.get(), true);
             endMembership(row, member, Optional.empty(), actor, now, activeMembers(row.id()).size() == 1);
         }
+        return household.isPresent();
     }
 
     /** Every household the individual ever belonged to. */
