@@ -32,5 +32,9 @@ public enum Action {
     /** 1:N identification: presented fingers to ranked candidate person ids. */
     BIOMETRIC_IDENTIFY,
     /** Rebuild stored templates from stored images after a SourceAFIS upgrade. */
-    BIOMETRIC_REEXTRACT
+    BIOMETRIC_REEXTRACT,
+    /** Export everything held about one subject, with their disclosure list (interested-person access). */
+    SUBJECT_EXPORT,
+    /** List the records the retention job would erase, and why (subject ids only). */
+    RETENTION_REVIEW
 }

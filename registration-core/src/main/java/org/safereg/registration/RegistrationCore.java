@@ -12,9 +12,11 @@ import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.audit.AuditService;
+import org.safereg.registration.biometrics.BiometricRecords;
 import org.safereg.registration.biometrics.BiometricService;
 import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.households.HouseholdService;
+import org.safereg.registration.individuals.ErasureListener;
 import org.safereg.registration.individuals.IndividualService;
 import org.safereg.registration.keys.JdbcWrappedKeyRepository;
 import org.safereg.registration.keys.KeyManagementService;
@@ -22,6 +24,7 @@ import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
 import org.safereg.registration.rights.ErasureReceipts;
+import org.safereg.registration.rights.SubjectRightsService;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
@@ -61,6 +64,7 @@ public final class RegistrationCore implements AutoCloseable {
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
     private final IdempotencyRetention idempotencyRetention;
+    private final SubjectRightsService subjectRights;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
@@ -79,8 +83,11 @@ public final class RegistrationCore implements AutoCloseable {
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
         biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, keyring, jdbc,
                 transactions, clock, biometricSettings);
+        ErasureReceipts receipts = new ErasureReceipts(jdbc, kek);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                clock, List.of(biometrics.erasureListener()), new ErasureReceipts(jdbc, kek));
+                clock, ErasureListener.all(biometrics.erasureListener()), receipts);
+        subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
+                new BiometricRecords(jdbc, keyring), log, pseudonymizer, receipts, List.of(), clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 clock);
         locations = new LocationService(locationRepository, transactions);
@@ -146,6 +153,11 @@ public final class RegistrationCore implements AutoCloseable {
     /** Fingerprint enrolment, adjudication, verification, identification, gallery load and re-extraction. */
     public BiometricService biometrics() {
         return biometrics;
+    }
+
+    /** Subject rights: the complete export of one subject with their disclosure list, erasure receipts. */
+    public SubjectRightsService subjectRights() {
+        return subjectRights;
     }
 
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */

@@ -71,20 +71,20 @@ public final class IndividualService {
     private final LocationRepository locations;
     private final IdempotencyStore idempotency;
     private final Clock clock;
-    private final List<ErasureListener> erasure;
+    private final ErasureListener erasure;
     private final ErasureReceipts receipts;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
     public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
                              LocationRepository locations, IdempotencyStore idempotency, Clock clock,
-                             List<ErasureListener> erasure, ErasureReceipts receipts) {
+                             ErasureListener erasure, ErasureReceipts receipts) {
         this.guard = guard;
         this.store = store;
         this.households = households;
         this.locations = locations;
         this.idempotency = idempotency;
         this.clock = clock;
-        this.erasure = List.copyOf(erasure);
+        this.erasure = erasure;
         this.receipts = receipts;
     }
 
@@ -254,7 +254,7 @@ public final class IndividualService {
                 idempotencyRecords += idempotency.deleteForResult(household.value());
             }
             ledger.removed(ErasedItem.IDEMPOTENCY_RECORDS, idempotencyRecords);
-            erasure.forEach(listener -> listener.erasing(id, ledger));
+            erasure.erasing(id, ledger);
             trail.accessed(id);
             Optional<SignedErasureReceipt> earlier = erased.alreadyErased() ? receipts.find(id) : Optional.empty();
             SignedErasureReceipt receipt = earlier.orElseGet(() -> receipts.issue(ErasureReceipt.of(id, now,
@@ -262,7 +262,7 @@ public final class IndividualService {
                     context.requestId(), erased.alreadyErased(), ledger)));
             return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt);
         });
-        erasure.forEach(listener -> listener.erased(id));
+        erasure.erased(id);
         return result;
     }
 

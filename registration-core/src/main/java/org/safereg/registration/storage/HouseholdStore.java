@@ -157,6 +157,35 @@ public final class HouseholdStore {
         return household.isPresent();
     }
 
+    /**
+     * One membership of an individual, with the relationship to the head decrypted under the member's key.
+     *
+     * @param leftVersion the household version that ended it, empty while it is active
+     */
+    public record Membership(HouseholdId household, HouseholdStatus householdStatus, boolean head,
+                             Relationship relationshipToHead, int joinedVersion, Optional<Integer> leftVersion) {
+    }
+
+    /** Every membership the individual ever had, oldest first (subject export). */
+    public List<Membership> membershipsOf(SubjectId member) {
+        FieldCipher cipher = individuals.open(member);
+        return jdbc.sql("""
+                        SELECT m.household_id, h.status, m.is_head, m.relationship, m.joined_version, m.left_version
+                        FROM household_member m JOIN household h ON h.id = m.household_id
+                        WHERE m.individual_id = ? ORDER BY h.created_at, m.household_id, m.joined_version""")
+                .param(member.value())
+                .query((rs, n) -> {
+                    UUID household = rs.getObject(1, UUID.class);
+                    int joined = rs.getInt(5);
+                    Relationship relationship = PaddedPayload.open(cipher, RELATIONSHIP,
+                            new RecordBinding(household, joined), rs.getBytes(4), new TypeReference<Relationship>() { });
+                    int left = rs.getInt(6);
+                    return new Membership(new HouseholdId(household), HouseholdStatus.valueOf(rs.getString(2)),
+                            rs.getBoolean(3), relationship, joined, rs.wasNull() ? Optional.empty() : Optional.of(left));
+                })
+                .list();
+    }
+
     /** Every household the individual ever belonged to. */
     public List<HouseholdId> householdsEverOf(SubjectId member) {
         return jdbc.sql("SELECT DISTINCT household_id FROM household_member WHERE individual_id = ?")
