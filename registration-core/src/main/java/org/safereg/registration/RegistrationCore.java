@@ -8,6 +8,8 @@ import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PurposeCatalogue;
+import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
@@ -23,6 +25,7 @@ import org.safereg.registration.keys.KeyManagementService;
 import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
+import org.safereg.registration.retention.RetentionService;
 import org.safereg.registration.rights.ErasureReceipts;
 import org.safereg.registration.rights.SubjectRightsService;
 import org.safereg.registration.statistics.StatisticsProjection;
@@ -65,6 +68,7 @@ public final class RegistrationCore implements AutoCloseable {
     private final Pseudonymizer pseudonymizer;
     private final IdempotencyRetention idempotencyRetention;
     private final SubjectRightsService subjectRights;
+    private final RetentionService retention;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
@@ -88,6 +92,8 @@ public final class RegistrationCore implements AutoCloseable {
                 clock, ErasureListener.all(biometrics.erasureListener()), receipts);
         subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
                 new BiometricRecords(jdbc, keyring), log, pseudonymizer, receipts, List.of(), clock);
+        retention = new RetentionService(guard, jdbc, individuals,
+                policy instanceof PurposePolicy purposes ? purposes.catalogue() : PurposeCatalogue.defaults(), clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 clock);
         locations = new LocationService(locationRepository, transactions);
@@ -158,6 +164,14 @@ public final class RegistrationCore implements AutoCloseable {
     /** Subject rights: the complete export of one subject with their disclosure list, erasure receipts. */
     public SubjectRightsService subjectRights() {
         return subjectRights;
+    }
+
+    /**
+     * Retention: the dry-run report and the run erasing individuals whose every basis has ended (retention periods
+     * from the policy's purpose catalogue; the default catalogue when the policy is not a {@link PurposePolicy}).
+     */
+    public RetentionService retention() {
+        return retention;
     }
 
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
