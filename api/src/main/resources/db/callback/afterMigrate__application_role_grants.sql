@@ -6,6 +6,7 @@
 --   * audit_event, audit_checkpoint and erasure_receipt: SELECT and INSERT only (append-only also against its own connection:
 --     not being the owner it can neither disable their triggers nor truncate, alter or drop them);
 --   * audit_head: SELECT and UPDATE (the chain head row);
+--   * consent_record and consent_purpose: SELECT, INSERT and DELETE (append-only; DELETE for erasure);
 --   * nothing on the migration history table.
 -- Without a separate application login (${appRole} empty) this does nothing.
 DO $grants$
@@ -22,6 +23,7 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event, audit_checkpoint FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE ON erasure_receipt FROM %I', app);
     EXECUTE format('REVOKE INSERT, DELETE ON audit_head FROM %I', app);
+    EXECUTE format('REVOKE UPDATE ON consent_record, consent_purpose FROM %I', app);
     EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', sch, app);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, app);

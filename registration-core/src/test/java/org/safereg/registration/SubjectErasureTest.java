@@ -36,6 +36,7 @@ import org.safereg.registration.rights.ErasedItem;
 import org.safereg.registration.rights.ErasureReceipt;
 import org.safereg.registration.rights.ErasureReceiptVerifier;
 import org.safereg.registration.rights.ErasureReceiptVerifier.Outcome;
+import org.safereg.registration.testing.TestConsents;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ class SubjectErasureTest {
 
     @Test
     void theReceiptIsSignedStoredWithoutPersonalDataAndVerifiesOffline() {
-        SubjectId id = f.core.individuals().enrol(f.registrar(),
+        SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Receipta", "Shredwell", DOB, "RCPT-1", "+252 61 555 0600"), Optional.empty()).id();
         RequestContext dpo = f.dpo("SUBJECT_REQUEST");
 
@@ -120,7 +121,8 @@ class SubjectErasureTest {
 
     @Test
     void erasingTheHeadKeepsTheHouseholdWithItsOtherMembers() {
-        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), TestConsents.standard(),
+                new HouseholdEnrolment(
                         CoreFixture.person("Headmother", "Erasefamily", DOB, "HEAD-1", "+252 61 555 0610"),
                         List.of(new NewHouseholdMember(CoreFixture.rapid("Firstchild", CoreFixture.DISTRICT), Relationship.CHILD),
                                 new NewHouseholdMember(CoreFixture.rapid("Secondchild", CoreFixture.DISTRICT), Relationship.CHILD))),
@@ -150,10 +152,10 @@ class SubjectErasureTest {
     @Test
     void erasingACandidateLeavesTheOpenCaseDecidableButNotAsTheirDuplicate() {
         var bio = f.core.biometrics();
-        BiometricEnrolmentResult existing = bio.enrol(f.registrar(),
+        BiometricEnrolmentResult existing = bio.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Candida", "Biometric", DOB, "CAND-1", "+252 61 555 0620"), syntheticPair(31, 0),
                 Optional.empty());
-        BiometricEnrolmentResult pending = bio.enrol(f.registrar(),
+        BiometricEnrolmentResult pending = bio.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Pendora", "Biometric", DOB, "PEND-1", "+252 61 555 0621"), syntheticPair(31, 1),
                 Optional.empty());
         assertThat(pending.status()).isEqualTo(RegistrationStatus.PENDING_ADJUDICATION);
@@ -181,10 +183,10 @@ class SubjectErasureTest {
     @Test
     void erasingTheSubjectOfAnOpenCaseWithdrawsIt() {
         var bio = f.core.biometrics();
-        BiometricEnrolmentResult existing = bio.enrol(f.registrar(),
+        BiometricEnrolmentResult existing = bio.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Keepa", "Biometric", DOB, "KEEPB-1", "+252 61 555 0630"), syntheticPair(41, 0),
                 Optional.empty());
-        BiometricEnrolmentResult pending = bio.enrol(f.registrar(),
+        BiometricEnrolmentResult pending = bio.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Leavea", "Biometric", DOB, "LEAVE-1", "+252 61 555 0631"), syntheticPair(41, 1),
                 Optional.empty());
         assertThat(pending.status()).isEqualTo(RegistrationStatus.PENDING_ADJUDICATION);

@@ -26,6 +26,7 @@ import org.safereg.registration.model.NewHouseholdMember;
 import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.Relationship;
 import org.safereg.registration.rights.SubjectExport;
+import org.safereg.registration.testing.TestConsents;
 
 /** Interested-person access: the complete export with the disclosure list, and rectification by the DPO. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +50,8 @@ class SubjectRightsTest {
     @Test
     void aRectificationIsANewVersionWithItsReasonAndTheOldVersionStaysInTheHistory() {
         IndividualDetails wrong = CoreFixture.person("Fadumo", "Misspelt", DOB, "RECT-1", "+252 61 555 0700");
-        SubjectId id = f.core.individuals().enrol(f.registrar(), wrong, Optional.empty()).id();
+        SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), wrong, Optional.empty())
+                .id();
         IndividualDetails right = CoreFixture.person("Fadumo", "Correctspelling", DOB, "RECT-1", "+252 61 555 0700");
 
         Individual rectified = f.core.individuals().update(f.dpo("SUBJECT_REQUEST"), id, 1, right,
@@ -73,7 +75,8 @@ class SubjectRightsTest {
 
     @Test
     void theExportHoldsEverythingAboutTheSubjectAndOnlyTheirDisclosures() {
-        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), TestConsents.standard(),
+                new HouseholdEnrolment(
                         CoreFixture.person("Exporthead", "Family", DOB, "EXP-H", "+252 61 555 0710"),
                         List.of(new NewHouseholdMember(
                                 CoreFixture.person("Exportee", "Family", DOB, "EXP-1", "+252 61 555 0711"),
@@ -132,9 +135,10 @@ class SubjectRightsTest {
     @Test
     void theExportListsFingerprintCaptureMetadataAndTheAdjudicationCaseWithoutCandidates() {
         var bio = f.core.biometrics();
-        bio.enrol(f.registrar(), CoreFixture.person("Firstprint", "Biometric", DOB, "FP-1", "+252 61 555 0720"),
+        bio.enrol(f.registrar(), TestConsents.standard(),
+                CoreFixture.person("Firstprint", "Biometric", DOB, "FP-1", "+252 61 555 0720"),
                 syntheticPair(51, 0), Optional.empty());
-        var pending = bio.enrol(f.registrar(),
+        var pending = bio.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Secondprint", "Biometric", DOB, "FP-2", "+252 61 555 0721"),
                 syntheticPair(51, 1), Optional.empty());
         bio.decide(f.adjudicator(), pending.adjudicationCase().orElseThrow(),
@@ -155,14 +159,14 @@ class SubjectRightsTest {
 
     @Test
     void anErasedSubjectHasNoExportButTheirReceiptCanBeHandedOverAgain() {
-        SubjectId id = f.core.individuals().enrol(f.registrar(),
+        SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Goneexport", "Family", DOB, "GEX-1", "+252 61 555 0730"), Optional.empty()).id();
         String receipt = f.core.individuals().erase(f.dpo("SUBJECT_REQUEST"), id).receipt().json();
 
         assertThatThrownBy(() -> f.core.subjectRights().export(f.dpo("SUBJECT_REQUEST"), id))
                 .isInstanceOf(SubjectErasedException.class);
         assertThat(f.core.subjectRights().erasureReceipt(f.dpo("SUBJECT_REQUEST"), id).json()).isEqualTo(receipt);
-        SubjectId active = f.core.individuals().enrol(f.registrar(),
+        SubjectId active = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Stillhere", "Family", DOB, "GEX-2", "+252 61 555 0731"), Optional.empty()).id();
         assertThatThrownBy(() -> f.core.subjectRights().erasureReceipt(f.dpo("SUBJECT_REQUEST"), active))
                 .isInstanceOf(RecordNotFoundException.class);

@@ -58,7 +58,8 @@ class SubjectErasureApiTest extends ApiIntegrationTest {
         Map<String, Object> details = new LinkedHashMap<>(Samples.individual(GIVEN, FAMILY, PASSPORT));
         details.put("contact", Map.of("phone", PHONE));
         ApiClient.Response enrolled = registrar().post("/api/v1/biometrics/enrolments",
-                Map.of("details", details, "fingerprints", Samples.fingerprints(syntheticPair(711, 0))));
+                Map.of("details", details, "consent", Samples.consent(),
+                        "fingerprints", Samples.fingerprints(syntheticPair(711, 0))));
         assertThat(enrolled.status()).as("%s", enrolled).isEqualTo(201);
         String id = enrolled.json().get("id").asString();
         String base = "/api/v1/individuals/" + id;

@@ -5,18 +5,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.safereg.keys.DecryptionFailedException;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.AccessDecision;
 import org.safereg.privacy.AccessRequest;
+import org.safereg.privacy.DenialReason;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.PseudonymDomain;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.Role;
+import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.audit.AuditEvent;
 import org.safereg.privacy.audit.AuditOutcome;
 import org.safereg.registration.AccessDeniedException;
@@ -34,32 +39,45 @@ import org.safereg.registration.storage.Transactions;
  * <ol>
  * <li>if the key provider has not yet been checked against the database (it or the database was down at start),
  *     checks it first ({@link KeyProviderCheck#ensureVerified}), so nothing runs under the wrong keys;</li>
- * <li>asks the policy decision point; on deny appends a DENIED event in a transaction of its own and throws
- *     {@link AccessDeniedException};</li>
- * <li>on permit runs the work in one transaction and appends its audit events at the end of that same
- *     transaction (the audit head lock is held only from the append to the commit);</li>
+ * <li>asks the policy decision point about actor, declared purpose and action; on deny appends a DENIED event in a
+ *     transaction of its own and throws {@link AccessDeniedException};</li>
+ * <li>on permit opens the operation's transaction; for an operation on one subject, loads the subject's
+ *     {@link SubjectBases} there ({@link SubjectBasesSource}: consent records and break-glass grants; an unknown
+ *     or erased subject is audited NOT_FOUND as below) and asks the decision point again with them, so decision
+ *     and work see the same consent state; a denial rolls back, is audited DENIED (naming the subject) and thrown;</li>
+ * <li>runs the work in that transaction with a {@link Trail} that gives the permitted {@linkplain Trail#fields()
+ *     fields} (responses are projected to them) and, for operations returning several subjects (search, list,
+ *     identification), {@linkplain Trail#admits decides per subject} with the same decision point, so only
+ *     subjects with a valid basis for the declared purpose are returned; appends the trail's audit events at the
+ *     end of that same transaction (the audit head lock is held only from the append to the commit);</li>
  * <li>if the work throws a {@link RegistrationException}, rolls back and appends one NOT_FOUND (not found,
  *     erased) or FAILED event in a new transaction, then rethrows; a ciphertext that fails authentication is
  *     audited as FAILED and thrown as {@link RecordIntegrityException}. Infrastructure exceptions (database, key
  *     provider) propagate without an audit event (nothing was done, and the trail may be unreachable).</li>
  * </ol>
+ * Enrolment ({@link #runEnrolment}) decides on the consent given in the request for the subject about to be
+ * created: nothing is written unless it provides a valid basis for REG.ENROL (and for the declared purpose).
  * The declared purpose and request id are recorded only when well-formed ({@code <invalid>} otherwise), so a
- * client cannot smuggle personal values into the audit trail through them. Thread-safe.
+ * client cannot smuggle personal values into the audit trail through them. Thread-safe. Cost per decision on a
+ * subject: two or three indexed queries (status, basis rows, grants) plus the decision (microseconds).
  */
 public final class AccessGuard {
     private static final String INVALID = "<invalid>";
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final String ENROL_PURPOSE = "REG.ENROL";
 
     private final PolicyDecisionPoint policy;
+    private final SubjectBasesSource bases;
     private final AuditLog log;
     private final Transactions transactions;
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
     private final KeyProviderCheck keyCheck;
 
-    public AccessGuard(PolicyDecisionPoint policy, AuditLog log, Transactions transactions, Pseudonymizer pseudonyms,
-                       Clock clock, KeyProviderCheck keyCheck) {
+    public AccessGuard(PolicyDecisionPoint policy, SubjectBasesSource bases, AuditLog log, Transactions transactions,
+                       Pseudonymizer pseudonyms, Clock clock, KeyProviderCheck keyCheck) {
         this.policy = policy;
+        this.bases = bases;
         this.log = log;
         this.transactions = transactions;
         this.pseudonyms = pseudonyms;
@@ -74,11 +92,32 @@ public final class AccessGuard {
     }
 
     /**
-     * The audit events of one permitted operation, appended when the work returns. If the work records none,
+     * The permit of one operation and its audit events, appended when the work returns. If the work records none,
      * one SUCCESS event for the subject of the decision (if any) is appended.
      */
     public static final class Trail {
         private final List<Entry> entries = new ArrayList<>();
+        private final AccessDecision.Permit permit;
+        private final Predicate<SubjectId> admission;
+
+        private Trail(AccessDecision.Permit permit, Predicate<SubjectId> admission) {
+            this.permit = permit;
+            this.admission = admission;
+        }
+
+        /** The personal fields the response may contain (project every returned record to them). */
+        public Set<PersonalField> fields() {
+            return permit.fields();
+        }
+
+        /**
+         * Whether this operation may return {@code subject}'s data: the decision point's answer for the subject with
+         * their bases (loaded in this transaction). Unknown and erased subjects are not admitted. Not audited: leave
+         * out a subject that is not admitted, and record the admitted ones with {@link #accessed}.
+         */
+        public boolean admits(SubjectId subject) {
+            return admission.test(subject);
+        }
 
         /** The work read or wrote this subject's personal data. */
         public void accessed(SubjectId subject) {
@@ -94,13 +133,35 @@ public final class AccessGuard {
     private record Entry(Optional<SubjectId> subject, AuditOutcome outcome) {
     }
 
+    /** A denial decided inside the operation's transaction (rolled back, then audited and thrown). */
+    private static final class Refused extends RuntimeException {
+        private final DenialReason reason;
+
+        Refused(DenialReason reason) {
+            super(reason.slug(), null, false, false);
+            this.reason = reason;
+        }
+    }
+
     /**
-     * Decides {@code action} without running anything: a denial is audited and thrown as in {@link #run}; a permit
-     * writes nothing (the operation's own {@link #run} decides again and audits). For operations that prepare
-     * expensive input (fingerprint extraction) outside their transaction, so a denied caller costs nothing.
+     * Decides {@code action} (for a subject: with their bases) without running anything: a denial is audited and
+     * thrown as in {@link #run}, an unknown or erased subject audited NOT_FOUND and thrown; a permit writes nothing
+     * (the operation's own {@link #run} decides again and audits). For operations that prepare expensive input
+     * (fingerprint extraction) outside their transaction, so a denied caller costs nothing.
      */
     public void require(RequestContext context, Action action, Optional<SubjectId> subject) {
-        permit(context, action, subject);
+        AccessDecision.Permit permit = permit(context, action, subject);
+        if (subject.isPresent()) {
+            try {
+                transactions.inTransaction(() -> subjectPermit(context, action, subject.get()));
+            } catch (Refused r) {
+                throw denied(context, action, subject, r.reason);
+            } catch (RecordNotFoundException | SubjectErasedException e) {
+                appendAlone(event(context, permit.role().name(), permit.purpose().value(), action, subject,
+                        AuditOutcome.NOT_FOUND));
+                throw e;
+            }
+        }
     }
 
     /**
@@ -113,14 +174,51 @@ public final class AccessGuard {
                 AuditOutcome.FAILED));
     }
 
-    /** Decides {@code action} (audited under the action's name) and runs {@code work} if permitted. */
+    /**
+     * Decides {@code action} (audited under the action's name) and runs {@code work} if permitted; for a subject,
+     * the decision includes the subject's bases, loaded in the work's transaction.
+     */
     public <T> T run(RequestContext context, Action action, Optional<SubjectId> subject, Work<T> work) {
         AccessDecision.Permit permit = permit(context, action, subject);
-        String role = permit.role().name();
-        String purpose = permit.purpose().value();
+        return execute(context, action, subject, permit, true, work);
+    }
+
+    /**
+     * Decides an enrolment ({@code action} ENROL or BIOMETRIC_ENROL) of the subject {@code created} about to be
+     * created, on the bases {@code requested} given in the request (its consent), and runs {@code work} if
+     * permitted. Refused, audited DENIED and nothing written, unless the bases give a valid basis for the declared
+     * purpose and action (a biometric one for biometric capture) and for REG.ENROL.
+     */
+    public <T> T runEnrolment(RequestContext context, Action action, SubjectId created, SubjectBases requested,
+                              Work<T> work) {
+        AccessDecision.Permit permit = permit(context, action, Optional.empty());
+        AccessDecision.Permit withBasis = decideOrDeny(context, context.declaredPurpose(), action, created, requested);
+        if (!permit.purpose().value().equals(ENROL_PURPOSE)) {
+            decideOrDeny(context, Optional.of(ENROL_PURPOSE), Action.ENROL, created, requested);
+        }
+        return execute(context, action, Optional.empty(), withBasis, false, work);
+    }
+
+    private AccessDecision.Permit decideOrDeny(RequestContext context, Optional<String> purpose, Action action,
+                                               SubjectId created, SubjectBases requested) {
+        AccessDecision decision = policy.decide(new AccessRequest(context.actor(), purpose, action,
+                Optional.of(created), requested, Optional.empty()));
+        if (decision instanceof AccessDecision.Deny deny) {
+            throw denied(context, action, Optional.empty(), deny.reason());
+        }
+        return (AccessDecision.Permit) decision;
+    }
+
+    private <T> T execute(RequestContext context, Action action, Optional<SubjectId> subject,
+                          AccessDecision.Permit rolePermit, boolean loadBases, Work<T> work) {
+        String role = rolePermit.role().name();
+        String purpose = rolePermit.purpose().value();
         try {
             return transactions.inTransaction(() -> {
-                Trail trail = new Trail();
+                AccessDecision.Permit permit = loadBases && subject.isPresent()
+                        ? subjectPermit(context, action, subject.get())
+                        : rolePermit;
+                Trail trail = new Trail(permit, candidate -> admits(context, action, candidate));
                 T result = work.execute(trail);
                 List<Entry> entries = trail.entries.isEmpty()
                         ? List.of(new Entry(subject, AuditOutcome.SUCCESS))
@@ -130,6 +228,8 @@ public final class AccessGuard {
                         .toList());
                 return result;
             });
+        } catch (Refused r) {
+            throw denied(context, action, subject, r.reason);
         } catch (RecordNotFoundException | SubjectErasedException e) {
             appendAlone(event(context, role, purpose, action, subject, AuditOutcome.NOT_FOUND));
             throw e;
@@ -140,6 +240,40 @@ public final class AccessGuard {
             appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED));
             throw new RecordIntegrityException(e);
         }
+    }
+
+    /**
+     * Inside a transaction: the decision for {@code subject} with their bases; a denial throws {@link Refused}.
+     * A decision that needs no basis (purpose without subject basis, consent management) is taken without
+     * loading anything, so it also reaches unknown and erased subjects (the work then answers for them).
+     */
+    private AccessDecision.Permit subjectPermit(RequestContext context, Action action, SubjectId subject) {
+        AccessDecision decision = decideFor(context, action, subject, SubjectBases.none());
+        if (!decision.permitted()) {
+            decision = decideFor(context, action, subject, bases.load(subject));
+        }
+        if (decision instanceof AccessDecision.Deny deny) {
+            throw new Refused(deny.reason());
+        }
+        return (AccessDecision.Permit) decision;
+    }
+
+    private boolean admits(RequestContext context, Action action, SubjectId subject) {
+        if (decideFor(context, action, subject, SubjectBases.none()).permitted()) {
+            return true;
+        }
+        SubjectBases loaded;
+        try {
+            loaded = bases.load(subject);
+        } catch (RecordNotFoundException | SubjectErasedException gone) {
+            return false;
+        }
+        return decideFor(context, action, subject, loaded).permitted();
+    }
+
+    private AccessDecision decideFor(RequestContext context, Action action, SubjectId subject, SubjectBases known) {
+        return policy.decide(new AccessRequest(context.actor(), context.declaredPurpose(), action,
+                Optional.of(subject), known, Optional.empty()));
     }
 
     /**
@@ -171,18 +305,26 @@ public final class AccessGuard {
         }
     }
 
-    /** Checks the key provider, decides; a denial is audited (own transaction) and thrown. */
+    /**
+     * Checks the key provider, decides on actor, purpose and action (no subject basis yet); a denial is audited
+     * (own transaction) and thrown.
+     */
     private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject) {
         keyCheck.ensureVerified();
         AccessDecision decision = policy.decide(
-                new AccessRequest(context.actor(), context.declaredPurpose(), action, subject));
+                new AccessRequest(context.actor(), context.declaredPurpose(), action, Optional.empty()));
         if (!(decision instanceof AccessDecision.Permit permit)) {
-            AccessDecision.Deny deny = (AccessDecision.Deny) decision;
-            String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-            appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
-            throw new AccessDeniedException(deny.reason());
+            throw denied(context, action, subject, ((AccessDecision.Deny) decision).reason());
         }
         return permit;
+    }
+
+    /** Appends the DENIED event (own transaction) and returns the exception to throw. */
+    private AccessDeniedException denied(RequestContext context, Action action, Optional<SubjectId> subject,
+                                         DenialReason reason) {
+        String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
+        appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
+        return new AccessDeniedException(reason);
     }
 
     private void appendAlone(AuditEvent event) {
