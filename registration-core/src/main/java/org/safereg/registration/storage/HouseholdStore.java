@@ -179,9 +179,8 @@ public final class HouseholdStore {
                     int joined = rs.getInt(5);
                     Relationship relationship = PaddedPayload.open(cipher, RELATIONSHIP,
                             new RecordBinding(household, joined), rs.getBytes(4), new TypeReference<Relationship>() { });
-                    int left = rs.getInt(6);
                     return new Membership(new HouseholdId(household), HouseholdStatus.valueOf(rs.getString(2)),
-                            rs.getBoolean(3), relationship, joined, rs.wasNull() ? Optional.empty() : Optional.of(left));
+                            rs.getBoolean(3), relationship, joined, Optional.ofNullable(rs.getObject(6, Integer.class)));
                 })
                 .list();
     }
