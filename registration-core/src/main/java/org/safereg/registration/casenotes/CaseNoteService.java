@@ -23,6 +23,9 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.individuals.ErasureListener;
+import org.safereg.registration.rights.ErasedItem;
+import org.safereg.registration.rights.ErasureLedger;
+import org.safereg.registration.rights.ExportSection;
 import org.safereg.registration.storage.IndividualStore;
 import org.safereg.registration.storage.PaddedPayload;
 import org.safereg.registration.storage.PaddedPayload.RecordBinding;
@@ -95,23 +98,45 @@ public final class CaseNoteService {
         return guard.run(context, Action.CASE_NOTE_READ, Optional.of(subject), trail -> {
             individuals.requireActive(subject, false);
             trail.accessed(subject);
-            List<StoredNote> stored = jdbc.sql("""
-                            SELECT id, author, written_at, text FROM case_note WHERE individual_id = ?
-                            ORDER BY written_at, id""")
-                    .param(subject.value()).query(CaseNoteService::stored).list();
-            if (stored.isEmpty()) {
-                return List.of();
-            }
-            FieldCipher cipher;
-            try {
-                cipher = keyring.open(subject, DataCategory.CASE_NOTES);
-            } catch (SubjectKeysDestroyedException e) {
-                throw new SubjectErasedException();
-            }
-            return stored.stream().map(s -> new CaseNote(s.id(), subject, s.author(), s.writtenAt(),
-                    PaddedPayload.open(cipher, TEXT, binding(s.id()), s.text(), new TypeReference<String>() { })))
-                    .toList();
+            return notesOf(subject);
         });
+    }
+
+    /**
+     * Internal, for the subject export (which is guarded and audited itself): the section {@code caseNotes}, the
+     * subject's notes oldest first, read in the export's transaction.
+     */
+    public ExportSection exportSection() {
+        return new ExportSection() {
+            @Override
+            public String name() {
+                return "caseNotes";
+            }
+
+            @Override
+            public Object read(SubjectId subject) {
+                return notesOf(subject);
+            }
+        };
+    }
+
+    private List<CaseNote> notesOf(SubjectId subject) {
+        List<StoredNote> stored = jdbc.sql("""
+                        SELECT id, author, written_at, text FROM case_note WHERE individual_id = ?
+                        ORDER BY written_at, id""")
+                .param(subject.value()).query(CaseNoteService::stored).list();
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        FieldCipher cipher;
+        try {
+            cipher = keyring.open(subject, DataCategory.CASE_NOTES);
+        } catch (SubjectKeysDestroyedException e) {
+            throw new SubjectErasedException();
+        }
+        return stored.stream().map(s -> new CaseNote(s.id(), subject, s.author(), s.writtenAt(),
+                PaddedPayload.open(cipher, TEXT, binding(s.id()), s.text(), new TypeReference<String>() { })))
+                .toList();
     }
 
     /**
@@ -121,8 +146,9 @@ public final class CaseNoteService {
     public ErasureListener erasureListener() {
         return new ErasureListener() {
             @Override
-            public void erasing(SubjectId id) {
-                jdbc.sql("DELETE FROM case_note WHERE individual_id = ?").param(id.value()).update();
+            public void erasing(SubjectId id, ErasureLedger ledger) {
+                ledger.removed(ErasedItem.CASE_NOTES,
+                        jdbc.sql("DELETE FROM case_note WHERE individual_id = ?").param(id.value()).update());
             }
 
             @Override
