@@ -26,5 +26,12 @@ public enum Action {
     /** 1:N identification: presented fingers to ranked candidate person ids. */
     BIOMETRIC_IDENTIFY,
     /** Rebuild stored templates from stored images after a SourceAFIS upgrade. */
-    BIOMETRIC_REEXTRACT
+    BIOMETRIC_REEXTRACT,
+    /**
+     * Disclose personal data to a recipient outside the organisation (a partner system or a file export) under
+     * a data-sharing agreement; each subject needs a basis for the purpose.
+     */
+    TRANSFER,
+    /** Create, read and revoke data-sharing agreements (no personal data of subjects). */
+    AGREEMENT_MANAGE
 }
