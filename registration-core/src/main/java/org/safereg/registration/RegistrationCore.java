@@ -2,11 +2,16 @@ package org.safereg.registration;
 
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
+import org.safereg.privacy.Action;
 import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PurposeCode;
+import org.safereg.privacy.PurposePolicy;
+import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
@@ -20,6 +25,10 @@ import org.safereg.registration.keys.KeyManagementService;
 import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
+import org.safereg.registration.sharing.AgreementService;
+import org.safereg.registration.sharing.AgreementStore;
+import org.safereg.registration.sharing.TransferLedger;
+import org.safereg.registration.sharing.TransferService;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
@@ -59,6 +68,9 @@ public final class RegistrationCore implements AutoCloseable {
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
     private final IdempotencyRetention idempotencyRetention;
+    private final AgreementService agreements;
+    private final TransferService transfers;
+    private final TransferLedger transferLedger;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
@@ -85,6 +97,18 @@ public final class RegistrationCore implements AutoCloseable {
         keyManagement = new KeyManagementService(guard, kek, wrappedKeys);
         audit = new AuditService(guard, log, transactions, kek, clock);
         idempotencyRetention = new IdempotencyRetention(idempotency, transactions, clock);
+        AgreementStore agreementStore = new AgreementStore(jdbc);
+        transferLedger = new TransferLedger(jdbc);
+        agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
+        transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
+                locationRepository, transactions, subject -> SubjectBases.none(), clock);
+    }
+
+    /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */
+    private static Predicate<PurposeCode> disclosable(PolicyDecisionPoint policy) {
+        return policy instanceof PurposePolicy catalogue
+                ? purpose -> catalogue.actionsCoveredBy(purpose).contains(Action.TRANSFER)
+                : purpose -> false;
     }
 
     /**
@@ -149,6 +173,24 @@ public final class RegistrationCore implements AutoCloseable {
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
     public IdempotencyRetention idempotencyRetention() {
         return idempotencyRetention;
+    }
+
+    /** Data-sharing agreements (the data protection officer's administration). */
+    public AgreementService agreements() {
+        return agreements;
+    }
+
+    /** Transfers of personal data to recipients under agreements, and the record of them per subject. */
+    public TransferService transfers() {
+        return transfers;
+    }
+
+    /**
+     * The record of transfers, unguarded: for services that list a subject's disclosures inside their own guarded
+     * operation (the subject export).
+     */
+    public TransferLedger transferLedger() {
+        return transferLedger;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */
