@@ -10,6 +10,12 @@ public enum Action {
     LIST,
     HOUSEHOLD_CHANGE,
     ERASE,
+    /** Read a subject's consent history (records, withdrawals, current standing per purpose). */
+    CONSENT_READ,
+    /** Record a new consent record for an enrolled subject (consent given, refused or updated later). */
+    CONSENT_RECORD,
+    /** Withdraw the subject's consent for one purpose, effective immediately. */
+    CONSENT_WITHDRAW,
     AUDIT_VERIFY,
     /** Key management (KEK rotation, re-wrap, retirement) by the data protection officer. */
     KEY_MANAGEMENT,

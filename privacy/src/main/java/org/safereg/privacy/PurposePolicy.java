@@ -1,226 +1,119 @@
 package org.safereg.privacy;
 
-import static org.safereg.privacy.Action.ADJUDICATION_DECIDE;
-import static org.safereg.privacy.Action.ADJUDICATION_VIEW;
-import static org.safereg.privacy.Action.AUDIT_VERIFY;
-import static org.safereg.privacy.Action.BIOMETRIC_ENROL;
-import static org.safereg.privacy.Action.BIOMETRIC_IDENTIFY;
-import static org.safereg.privacy.Action.BIOMETRIC_IMAGE_VIEW;
-import static org.safereg.privacy.Action.BIOMETRIC_REEXTRACT;
-import static org.safereg.privacy.Action.BIOMETRIC_VERIFY;
-import static org.safereg.privacy.Action.ENROL;
-import static org.safereg.privacy.Action.ERASE;
-import static org.safereg.privacy.Action.HOUSEHOLD_CHANGE;
-import static org.safereg.privacy.Action.KEY_MANAGEMENT;
-import static org.safereg.privacy.Action.LIST;
-import static org.safereg.privacy.Action.READ;
-import static org.safereg.privacy.Action.READ_HISTORY;
-import static org.safereg.privacy.Action.SEARCH;
-import static org.safereg.privacy.Action.UPDATE;
-
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumMap;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.safereg.keys.DataCategory;
+import org.safereg.keys.SubjectId;
+import org.safereg.privacy.breakglass.BreakGlassGrant;
+import org.safereg.privacy.consent.BasisRecord;
+import org.safereg.privacy.consent.ConsentStatus;
+import org.safereg.privacy.sharing.DataSharingAgreement;
 
 /**
- * The configurable role -> allowed purposes table and purpose -> covered actions table, the action -> roles
- * restriction table, and the {@link PolicyDecisionPoint} built on them. {@link #decide} checks, in this order:
+ * The consent-aware {@link PolicyDecisionPoint} over a {@link PurposeCatalogue}. {@link #decide} checks, in order:
  * <ol>
- * <li>a purpose is declared (not missing or blank), else {@link DenialReason#NO_PURPOSE};</li>
- * <li>it is a well-formed {@link PurposeCode}, else {@link DenialReason#INVALID_PURPOSE};</li>
- * <li>it is not {@linkplain #PROHIBITED prohibited}, else {@link DenialReason#PROHIBITED_PURPOSE};</li>
- * <li>it is a known purpose (a key of the coverage table), else {@link DenialReason#INVALID_PURPOSE};</li>
- * <li>one of the actor's roles allows it, else {@link DenialReason#PURPOSE_NOT_ALLOWED_FOR_ROLE};</li>
- * <li>the purpose covers the requested action, else {@link DenialReason#ACTION_NOT_COVERED_BY_PURPOSE};</li>
- * <li>if the action is role-restricted, one of the actor's roles that allows the purpose may perform it, else
- *     {@link DenialReason#ACTION_NOT_ALLOWED_FOR_ROLE}.</li>
+ * <li><b>Purpose</b>: declared (not missing or blank), else {@link DenialReason#NO_PURPOSE}; a well-formed
+ *     {@link PurposeCode}, else {@link DenialReason#INVALID_PURPOSE}; not {@linkplain PurposeCatalogue#PROHIBITED
+ *     prohibited}, else {@link DenialReason#PROHIBITED_PURPOSE}; known to the catalogue, else
+ *     {@link DenialReason#INVALID_PURPOSE}.</li>
+ * <li><b>Role and action</b>: one of the actor's roles holds the purpose, else
+ *     {@link DenialReason#PURPOSE_NOT_ALLOWED_FOR_ROLE}; the purpose covers the action, else
+ *     {@link DenialReason#ACTION_NOT_COVERED_BY_PURPOSE}; for a role-restricted action, one of the actor's roles
+ *     holding the purpose may perform it, else {@link DenialReason#ACTION_NOT_ALLOWED_FOR_ROLE}. The permit names
+ *     the first such role in {@link Role} declaration order.</li>
+ * <li><b>Subject basis</b>, when the request names a subject, the purpose {@linkplain
+ *     PurposeDefinition#requiresSubjectBasis() requires one} and the action is not consent management
+ *     (CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW: the subject must be able to see, give again and withdraw
+ *     consent whatever their standing). The latest {@link BasisRecord} for the purpose (greatest
+ *     {@code recordedAt}; of equal ones, the last listed) must be GIVEN, have a basis the purpose
+ *     {@linkplain PurposeDefinition#accepts accepts}, and a {@code validUntil} absent or after now; for a biometric
+ *     action (BIOMETRIC_*, ADJUDICATION_*) it must also list {@link DataCategory#BIOMETRIC} and, if consent-based,
+ *     be {@link LegalBasis#EXPLICIT_CONSENT}. Otherwise the reason is {@link DenialReason#NO_CONSENT} (no record,
+ *     REFUSED, a basis the purpose does not accept, or a biometric action without a biometric basis),
+ *     {@link DenialReason#CONSENT_WITHDRAWN} (latest is WITHDRAWN) or {@link DenialReason#CONSENT_EXPIRED} (GIVEN
+ *     but expired) ... unless the purpose {@linkplain PurposeDefinition#breakGlassAllowed() allows break-glass} and
+ *     an approved grant for this subject {@linkplain BreakGlassGrant#allows allows} the actor the purpose now:
+ *     then the permit relies on {@link LegalBasis#VITAL_INTEREST} and names the grant.</li>
+ * <li><b>Disclosure</b> to a recipient outside the organisation: one of the recipient's agreements
+ *     {@linkplain DataSharingAgreement#covers covers} the purpose now, else {@link DenialReason#NO_AGREEMENT};
+ *     the permit's fields are narrowed to that agreement's (the first covering one listed).</li>
+ * <li><b>Permit</b>: purpose, role, the purpose's visible fields, the basis relied on (for a subject decision),
+ *     the grant, the agreement.</li>
  * </ol>
- * A permit names the purpose and the first of the actor's roles, in {@link Role} declaration order, that
- * allows it (and, for a role-restricted action, may perform it). Prohibited purposes (LAW_ENFORCEMENT, IMMIGRATION_ENFORCEMENT, MILITARY, COMMERCIAL) can never be
- * allowed: tables that mention them are rejected at construction, as are role entries naming an unknown purpose.
  *
- * <p><b>Known purposes and the actions they cover</b> ({@link #defaultCoverage()}):
- * <table>
- * <caption>Default purpose coverage</caption>
- * <tr><th>Purpose</th><th>Actions</th></tr>
- * <tr><td>REG.ENROL</td><td>ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST, BIOMETRIC_ENROL,
- *     ADJUDICATION_VIEW, ADJUDICATION_DECIDE</td></tr>
- * <tr><td>REG.DEDUP</td><td>SEARCH, READ, BIOMETRIC_ENROL, ADJUDICATION_VIEW, ADJUDICATION_DECIDE,
- *     BIOMETRIC_IMAGE_VIEW, BIOMETRIC_IDENTIFY</td></tr>
- * <tr><td>REG.VERIFY</td><td>READ, SEARCH, BIOMETRIC_VERIFY</td></tr>
- * <tr><td>ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td><td>READ, SEARCH, LIST</td></tr>
- * <tr><td>PROT.CASE</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE, BIOMETRIC_IDENTIFY</td></tr>
- * <tr><td>PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT</td>
- *     <td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE</td></tr>
- * <tr><td>FRAUD</td><td>READ, SEARCH, READ_HISTORY</td></tr>
- * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>none of the individual-level actions
- *     (aggregate statistics only)</td></tr>
- * <tr><td>AUDIT</td><td>AUDIT_VERIFY, READ_HISTORY</td></tr>
- * <tr><td>SUBJECT_REQUEST</td><td>READ, READ_HISTORY, ERASE</td></tr>
- * <tr><td>ADMIN.KEYS</td><td>KEY_MANAGEMENT</td></tr>
- * <tr><td>ADMIN.BIOMETRICS</td><td>BIOMETRIC_REEXTRACT</td></tr>
- * </table>
- *
- * <p><b>Default role table</b> ({@link #defaults()}):
- * <table>
- * <caption>Default allowed purposes per role</caption>
- * <tr><th>Role</th><th>Allowed purposes</th></tr>
- * <tr><td>REGISTRATION_OFFICER</td><td>REG.ENROL, REG.DEDUP, REG.VERIFY, ASSIST.CASH, ASSIST.NFI, ASSIST.SHELTER</td></tr>
- * <tr><td>PROTECTION_OFFICER</td><td>PROT.CASE, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT, REG.VERIFY</td></tr>
- * <tr><td>STATISTICIAN</td><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td></tr>
- * <tr><td>DATA_PROTECTION_OFFICER</td><td>AUDIT, SUBJECT_REQUEST, ADMIN.KEYS, ADMIN.BIOMETRICS</td></tr>
- * <tr><td>ADMIN</td><td>none (account administration touches no personal data)</td></tr>
- * <tr><td>ADJUDICATOR</td><td>REG.DEDUP</td></tr>
- * </table>
- * FRAUD is a known purpose that no role holds by default.
- *
- * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, only these roles may
- * perform them (every other action is open to any role that may use a purpose covering it):
- * <table>
- * <caption>Default action restrictions</caption>
- * <tr><th>Action</th><th>Only by</th></tr>
- * <tr><td>BIOMETRIC_ENROL</td><td>REGISTRATION_OFFICER</td></tr>
- * <tr><td>ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW</td><td>ADJUDICATOR</td></tr>
- * </table>
- *
- * <p>Immutable and thread-safe; {@link #decide} does no I/O and costs well under a microsecond.
+ * <p>Immutable and thread-safe (the clock must be too; {@link Clock#systemUTC()} is). {@link #decide} does no I/O:
+ * the caller loads the subject's {@link SubjectBases} and the recipient's agreements. Cost: a few map look-ups plus
+ * one pass over the subject's basis records and grants (microseconds).
  */
 public final class PurposePolicy implements PolicyDecisionPoint {
 
-    /** Purposes no configuration can allow. */
-    public static final Set<PurposeCode> PROHIBITED = Set.of(
-            PurposeCode.of("LAW_ENFORCEMENT"), PurposeCode.of("IMMIGRATION_ENFORCEMENT"),
-            PurposeCode.of("MILITARY"), PurposeCode.of("COMMERCIAL"));
+    /** Purposes no configuration can allow (as {@link PurposeCatalogue#PROHIBITED}). */
+    public static final Set<PurposeCode> PROHIBITED = PurposeCatalogue.PROHIBITED;
 
-    private static final Map<PurposeCode, Set<Action>> DEFAULT_COVERAGE = coverage();
-    private static final Map<Role, Set<PurposeCode>> DEFAULT_ROLES = roles();
-    private static final Map<Action, Set<Role>> DEFAULT_ACTION_ROLES = actionRoles();
+    private static final Set<Action> BIOMETRIC_ACTIONS = EnumSet.of(Action.BIOMETRIC_ENROL, Action.BIOMETRIC_VERIFY,
+            Action.BIOMETRIC_IDENTIFY, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_REEXTRACT,
+            Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE);
+    private static final Set<Action> CONSENT_MANAGEMENT = EnumSet.of(Action.CONSENT_READ, Action.CONSENT_RECORD,
+            Action.CONSENT_WITHDRAW);
 
-    private final Map<Role, Set<PurposeCode>> allowedByRole;
-    private final Map<PurposeCode, Set<Action>> actionsByPurpose;
-    private final Map<Action, Set<Role>> rolesByAction;
+    private final PurposeCatalogue catalogue;
+    private final Clock clock;
 
-    /**
-     * A policy over {@code allowedByRole} with the {@linkplain #defaultCoverage() default action coverage} and
-     * the {@linkplain #defaultActionRoles() default action restrictions}.
-     */
-    public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole) {
-        this(allowedByRole, DEFAULT_COVERAGE);
+    /** A decision point over {@code catalogue}, judging validity against {@code clock}. */
+    public PurposePolicy(PurposeCatalogue catalogue, Clock clock) {
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /**
-     * A policy over both tables, with the {@linkplain #defaultActionRoles() default action restrictions}. Roles
-     * absent from {@code allowedByRole} may use no purpose; the keys of {@code actionsByPurpose} are the known
-     * purposes. Throws {@link IllegalArgumentException} if either table mentions a prohibited purpose or a role is
-     * allowed a purpose with no entry in {@code actionsByPurpose}.
-     */
-    public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole, Map<PurposeCode, Set<Action>> actionsByPurpose) {
-        this(allowedByRole, actionsByPurpose, DEFAULT_ACTION_ROLES);
-    }
-
-    /**
-     * A policy over the three tables: as {@link #PurposePolicy(Map, Map)}, with {@code rolesByAction} listing, for
-     * each role-restricted action, the only roles that may perform it (actions absent from it are not
-     * restricted by role; an empty set means nobody).
-     */
-    public PurposePolicy(Map<Role, Set<PurposeCode>> allowedByRole, Map<PurposeCode, Set<Action>> actionsByPurpose,
-                         Map<Action, Set<Role>> rolesByAction) {
-        Map<PurposeCode, Set<Action>> coverage = new LinkedHashMap<>();
-        actionsByPurpose.forEach((purpose, actions) -> {
-            requireNotProhibited(purpose);
-            coverage.put(purpose, Set.copyOf(actions));
-        });
-        Map<Role, Set<PurposeCode>> roles = new EnumMap<>(Role.class);
-        allowedByRole.forEach((role, purposes) -> {
-            Objects.requireNonNull(role, "role");
-            for (PurposeCode purpose : purposes) {
-                requireNotProhibited(purpose);
-                if (!coverage.containsKey(purpose)) {
-                    throw new IllegalArgumentException("purpose " + purpose + " allowed for role " + role
-                            + " is not a known purpose");
-                }
-            }
-            roles.put(role, Set.copyOf(purposes));
-        });
-        Map<Action, Set<Role>> restrictions = new EnumMap<>(Action.class);
-        rolesByAction.forEach((action, only) -> restrictions.put(Objects.requireNonNull(action, "action"),
-                Set.copyOf(only)));
-        this.actionsByPurpose = Map.copyOf(coverage);
-        this.allowedByRole = roles;
-        this.rolesByAction = restrictions;
-    }
-
-    /** The default tables documented on this class. */
+    /** The {@linkplain PurposeCatalogue#defaults() default catalogue} on the system UTC clock. */
     public static PurposePolicy defaults() {
-        return new PurposePolicy(DEFAULT_ROLES, DEFAULT_COVERAGE, DEFAULT_ACTION_ROLES);
-    }
-
-    /** The default action -> roles restrictions (actions only the listed roles may perform). */
-    public static Map<Action, Set<Role>> defaultActionRoles() {
-        return DEFAULT_ACTION_ROLES;
-    }
-
-    /** The default purpose -> actions table (the known purposes and what each covers). */
-    public static Map<PurposeCode, Set<Action>> defaultCoverage() {
-        return DEFAULT_COVERAGE;
+        return new PurposePolicy(PurposeCatalogue.defaults(), Clock.systemUTC());
     }
 
     /**
-     * A policy from configuration strings (e.g. application properties), with the default action coverage.
-     * Keys are role names, case-insensitive, {@code -} read as {@code _} ({@code registration-officer}); values
-     * are purpose codes. The table is complete: roles not listed may use no purpose. Throws
-     * {@link IllegalArgumentException} for an unknown role, a malformed, unknown or prohibited purpose.
+     * A policy on the system UTC clock over {@link PurposeCatalogue#fromConfiguration} of the given tables (see
+     * there for the format and the errors).
      */
+    public static PurposePolicy fromConfiguration(Map<String, List<String>> roleToPurposes,
+                                                  Map<String, List<String>> purposeToActions) {
+        return new PurposePolicy(PurposeCatalogue.fromConfiguration(roleToPurposes, purposeToActions),
+                Clock.systemUTC());
+    }
+
+    /** As {@link #fromConfiguration(Map, Map)} with the default covered actions. */
     public static PurposePolicy fromConfiguration(Map<String, List<String>> roleToPurposes) {
         return fromConfiguration(roleToPurposes, Map.of());
     }
 
-    /**
-     * Like {@link #fromConfiguration(Map)}, with {@code purposeToActions} adding purposes to, or replacing
-     * entries of, the default coverage (action names as in {@link Action}, case-insensitive).
-     */
-    public static PurposePolicy fromConfiguration(Map<String, List<String>> roleToPurposes,
-                                                  Map<String, List<String>> purposeToActions) {
-        Map<PurposeCode, Set<Action>> coverage = new LinkedHashMap<>(DEFAULT_COVERAGE);
-        purposeToActions.forEach((purpose, actions) -> {
-            Set<Action> parsed = EnumSet.noneOf(Action.class);
-            actions.forEach(action -> parsed.add(Action.valueOf(configName(action))));
-            coverage.put(PurposeCode.of(purpose.strip()), parsed);
-        });
-        Map<Role, Set<PurposeCode>> roles = new EnumMap<>(Role.class);
-        roleToPurposes.forEach((role, purposes) -> roles.put(parseRole(role),
-                purposes.stream().map(p -> PurposeCode.of(p.strip())).collect(Collectors.toSet())));
-        return new PurposePolicy(roles, coverage);
+    /** The catalogue this policy decides on. */
+    public PurposeCatalogue catalogue() {
+        return catalogue;
     }
 
     /** Purposes {@code role} may use (empty if none). */
     public Set<PurposeCode> allowedFor(Role role) {
-        return allowedByRole.getOrDefault(role, Set.of());
+        return catalogue.allowedFor(role);
     }
 
     /** Actions {@code purpose} covers (empty if none or unknown). */
     public Set<Action> actionsCoveredBy(PurposeCode purpose) {
-        return actionsByPurpose.getOrDefault(purpose, Set.of());
+        return catalogue.actionsCoveredBy(purpose);
     }
 
     /** The known purposes. */
     public Set<PurposeCode> knownPurposes() {
-        return actionsByPurpose.keySet();
+        return catalogue.knownPurposes();
     }
 
-    /** Whether {@code role} may perform {@code action} at all (true unless the action is restricted to other roles). */
-    public boolean mayPerform(Role role, Action action) {
-        Set<Role> only = rolesByAction.get(action);
-        return only == null || only.contains(role);
+    /** Whether {@code action} is a biometric one (it needs a biometric basis: see the class comment). */
+    public static boolean biometric(Action action) {
+        return BIOMETRIC_ACTIONS.contains(action);
     }
 
     @Override
@@ -238,94 +131,102 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         if (PROHIBITED.contains(purpose)) {
             return new AccessDecision.Deny(DenialReason.PROHIBITED_PURPOSE);
         }
-        Set<Action> covered = actionsByPurpose.get(purpose);
-        if (covered == null) {
+        Optional<PurposeDefinition> known = catalogue.definition(purpose);
+        if (known.isEmpty()) {
             return new AccessDecision.Deny(DenialReason.INVALID_PURPOSE);
         }
+        PurposeDefinition definition = known.get();
+        Action action = request.action();
+        Role permitted = null;
         boolean purposeAllowed = false;
         for (Role role : Role.values()) {
-            if (request.actor().roles().contains(role) && allowedFor(role).contains(purpose)) {
-                if (!covered.contains(request.action())) {
+            if (request.actor().roles().contains(role) && definition.roles().contains(role)) {
+                if (!definition.actions().contains(action)) {
                     return new AccessDecision.Deny(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
                 }
-                if (mayPerform(role, request.action())) {
-                    return new AccessDecision.Permit(purpose, role);
-                }
                 purposeAllowed = true;
+                if (catalogue.mayPerform(role, action)) {
+                    permitted = role;
+                    break;
+                }
             }
         }
-        return new AccessDecision.Deny(purposeAllowed
-                ? DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE
-                : DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE);
-    }
-
-    private static void requireNotProhibited(PurposeCode purpose) {
-        Objects.requireNonNull(purpose, "purpose");
-        if (PROHIBITED.contains(purpose)) {
-            throw new IllegalArgumentException("purpose " + purpose + " is prohibited and cannot be configured");
+        if (permitted == null) {
+            return new AccessDecision.Deny(purposeAllowed
+                    ? DenialReason.ACTION_NOT_ALLOWED_FOR_ROLE
+                    : DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE);
         }
-    }
-
-    private static Role parseRole(String name) {
-        try {
-            return Role.valueOf(configName(name));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown role in purpose configuration: " + name, e);
+        Instant now = clock.instant();
+        Optional<LegalBasis> basis = Optional.empty();
+        Optional<BreakGlassGrant> grant = Optional.empty();
+        if (request.subject().isPresent() && definition.requiresSubjectBasis()
+                && !CONSENT_MANAGEMENT.contains(action)) {
+            BasisCheck check = checkBasis(definition, action, request.bases().records(), now);
+            if (check.reason() != null) {
+                grant = breakGlass(definition, request, request.subject().get(), now);
+                if (grant.isEmpty()) {
+                    return new AccessDecision.Deny(check.reason());
+                }
+                basis = Optional.of(LegalBasis.VITAL_INTEREST);
+            } else {
+                basis = Optional.of(check.basis());
+            }
         }
-    }
-
-    private static String configName(String name) {
-        return name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-    }
-
-    private static Map<PurposeCode, Set<Action>> coverage() {
-        Map<PurposeCode, Set<Action>> c = new LinkedHashMap<>();
-        c.put(PurposeCode.of("REG.ENROL"), Set.of(ENROL, HOUSEHOLD_CHANGE, READ, UPDATE, SEARCH, LIST,
-                BIOMETRIC_ENROL, ADJUDICATION_VIEW, ADJUDICATION_DECIDE));
-        c.put(PurposeCode.of("REG.DEDUP"), Set.of(SEARCH, READ, BIOMETRIC_ENROL, ADJUDICATION_VIEW,
-                ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW, BIOMETRIC_IDENTIFY));
-        c.put(PurposeCode.of("REG.VERIFY"), Set.of(READ, SEARCH, BIOMETRIC_VERIFY));
-        for (String assistance : List.of("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER")) {
-            c.put(PurposeCode.of(assistance), Set.of(READ, SEARCH, LIST));
+        Set<PersonalField> fields = definition.fields();
+        Optional<DataSharingAgreement> agreement = Optional.empty();
+        if (request.disclosure().isPresent()) {
+            Disclosure disclosure = request.disclosure().get();
+            agreement = disclosure.agreements().stream()
+                    .filter(a -> a.recipient().equals(disclosure.recipient()) && a.covers(purpose, now))
+                    .findFirst();
+            if (agreement.isEmpty()) {
+                return new AccessDecision.Deny(DenialReason.NO_AGREEMENT);
+            }
+            Set<PersonalField> narrowed = EnumSet.noneOf(PersonalField.class);
+            fields.stream().filter(agreement.get().fields()::contains).forEach(narrowed::add);
+            fields = narrowed;
         }
-        c.put(PurposeCode.of("PROT.CASE"), Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE,
-                BIOMETRIC_IDENTIFY));
-        for (String protection : List.of("PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT")) {
-            c.put(PurposeCode.of(protection), Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE));
-        }
-        c.put(PurposeCode.of("FRAUD"), Set.of(READ, SEARCH, READ_HISTORY));
-        for (String statistics : List.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE")) {
-            c.put(PurposeCode.of(statistics), Set.of());
-        }
-        c.put(PurposeCode.of("AUDIT"), Set.of(AUDIT_VERIFY, READ_HISTORY));
-        c.put(PurposeCode.of("SUBJECT_REQUEST"), Set.of(READ, READ_HISTORY, ERASE));
-        c.put(PurposeCode.of("ADMIN.KEYS"), Set.of(KEY_MANAGEMENT));
-        c.put(PurposeCode.of("ADMIN.BIOMETRICS"), Set.of(BIOMETRIC_REEXTRACT));
-        return Map.copyOf(c);
+        return new AccessDecision.Permit(purpose, permitted, fields, basis, grant.map(BreakGlassGrant::id),
+                agreement.map(DataSharingAgreement::id));
     }
 
-    private static Map<Role, Set<PurposeCode>> roles() {
-        Map<Role, Set<PurposeCode>> r = new EnumMap<>(Role.class);
-        r.put(Role.REGISTRATION_OFFICER, purposes("REG.ENROL", "REG.DEDUP", "REG.VERIFY",
-                "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER"));
-        r.put(Role.PROTECTION_OFFICER, purposes("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
-        r.put(Role.STATISTICIAN, purposes("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
-        r.put(Role.DATA_PROTECTION_OFFICER, purposes("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
-        r.put(Role.ADMIN, Set.of());
-        r.put(Role.ADJUDICATOR, purposes("REG.DEDUP"));
-        return r;
+    /** The basis relied on, or the reason there is none. */
+    private record BasisCheck(LegalBasis basis, DenialReason reason) {
     }
 
-    private static Map<Action, Set<Role>> actionRoles() {
-        Map<Action, Set<Role>> a = new EnumMap<>(Action.class);
-        a.put(BIOMETRIC_ENROL, Set.of(Role.REGISTRATION_OFFICER));
-        for (Action adjudication : List.of(ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW)) {
-            a.put(adjudication, Set.of(Role.ADJUDICATOR));
+    private static BasisCheck checkBasis(PurposeDefinition definition, Action action, List<BasisRecord> records,
+                                         Instant now) {
+        BasisRecord latest = null;
+        for (BasisRecord r : records) {
+            if (r.purpose().equals(definition.code())
+                    && (latest == null || !r.recordedAt().isBefore(latest.recordedAt()))) {
+                latest = r;
+            }
         }
-        return Collections.unmodifiableMap(a);
+        if (latest == null || latest.status() == ConsentStatus.REFUSED || !definition.accepts(latest.basis())) {
+            return new BasisCheck(null, DenialReason.NO_CONSENT);
+        }
+        if (latest.status() == ConsentStatus.WITHDRAWN) {
+            return new BasisCheck(null, DenialReason.CONSENT_WITHDRAWN);
+        }
+        if (latest.validUntil().isPresent() && !latest.validUntil().get().isAfter(now)) {
+            return new BasisCheck(null, DenialReason.CONSENT_EXPIRED);
+        }
+        if (biometric(action) && (!latest.categories().contains(DataCategory.BIOMETRIC)
+                || (latest.basis().consentBased() && latest.basis() != LegalBasis.EXPLICIT_CONSENT))) {
+            return new BasisCheck(null, DenialReason.NO_CONSENT);
+        }
+        return new BasisCheck(latest.basis(), null);
     }
 
-    private static Set<PurposeCode> purposes(String... codes) {
-        return Arrays.stream(codes).map(PurposeCode::of).collect(Collectors.toUnmodifiableSet());
+    private static Optional<BreakGlassGrant> breakGlass(PurposeDefinition definition, AccessRequest request,
+                                                        SubjectId subject, Instant now) {
+        if (!definition.breakGlassAllowed()) {
+            return Optional.empty();
+        }
+        return request.bases().grants().stream()
+                .filter(g -> g.subject().equals(subject)
+                        && g.allows(request.actor().username(), definition.code(), now))
+                .findFirst();
     }
 }

@@ -29,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  *     listed keep the defaults
  * @param purposeActions additions to, or replacements of, the purpose -> covered actions table (purpose code ->
  *     action names)
+ * @param purposeDefinitions per-purpose overrides of the rest of the purpose catalogue (purpose code -> visible
+ *     fields, accepted legal bases, whether a subject basis is required, whether break-glass is allowed, retention);
+ *     keys with dots need brackets: {@code registry.purpose-definitions[ASSIST.CASH].fields=NAMES,LOCATION}.
+ *     Prohibited purposes can never be configured.
  */
 @ConfigurationProperties("registry")
 @Validated
@@ -42,11 +46,13 @@ public record RegistryProperties(
         @Valid @DefaultValue Http http,
         @Valid @DefaultValue Accounts accounts,
         Map<String, List<String>> purposes,
-        Map<String, List<String>> purposeActions) {
+        Map<String, List<String>> purposeActions,
+        Map<String, PurposeSettings> purposeDefinitions) {
 
     public RegistryProperties {
         purposes = purposes == null ? Map.of() : Map.copyOf(purposes);
         purposeActions = purposeActions == null ? Map.of() : Map.copyOf(purposeActions);
+        purposeDefinitions = purposeDefinitions == null ? Map.of() : Map.copyOf(purposeDefinitions);
         if (keys != null && vault != null) {
             if (keys.provider() == KeyProviderKind.VAULT) {
                 vault.transitConfig();
@@ -325,5 +331,21 @@ public record RegistryProperties(
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * Overrides of one purpose's definition; every property left unset keeps the default (or, for a purpose added
+     * through {@code purpose-actions}: no field, no basis, no subject basis required, no break-glass, no retention).
+     *
+     * @param fields the personal fields responses for the purpose may contain ({@code PersonalField} names)
+     * @param bases the legal bases accepted ({@code LegalBasis} names)
+     * @param requiresSubjectBasis whether a request naming a subject needs that subject's valid basis
+     * @param breakGlassAllowed whether an approved break-glass grant may stand in for a missing basis
+     * @param retention retention period (ISO-8601, e.g. {@code P2Y})
+     */
+    public record PurposeSettings(java.util.Set<org.safereg.privacy.PersonalField> fields,
+                                  java.util.Set<org.safereg.privacy.LegalBasis> bases,
+                                  Boolean requiresSubjectBasis, Boolean breakGlassAllowed,
+                                  java.time.Period retention) {
     }
 }
