@@ -62,7 +62,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                     "ASSIST.SHELTER"),
             Role.PROTECTION_OFFICER, Set.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"),
             Role.STATISTICIAN, Set.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"),
-            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"),
+            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS",
+                    "ADMIN.AGREEMENTS"),
             Role.ADMIN, Set.of(),
             Role.ADJUDICATOR, Set.of("REG.DEDUP"));
 
