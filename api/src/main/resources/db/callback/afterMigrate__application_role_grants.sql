@@ -6,6 +6,7 @@
 --   * audit_event and audit_checkpoint: SELECT and INSERT only (append-only also against its own connection:
 --     not being the owner it can neither disable their triggers nor truncate, alter or drop them);
 --   * audit_head: SELECT and UPDATE (the chain head row);
+--   * consent_record and consent_purpose: SELECT, INSERT and DELETE (append-only; DELETE for erasure);
 --   * transfer, transfer_subject (the record of disclosures): SELECT and INSERT only, like the audit tables;
 --   * sharing_agreement: no DELETE (a trigger allows only one revocation as UPDATE);
 --   * nothing on the migration history table.
@@ -23,6 +24,7 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', sch, app);
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event, audit_checkpoint FROM %I', app);
     EXECUTE format('REVOKE INSERT, DELETE ON audit_head FROM %I', app);
+    EXECUTE format('REVOKE UPDATE ON consent_record, consent_purpose FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE ON transfer, transfer_subject FROM %I', app);
     EXECUTE format('REVOKE DELETE ON sharing_agreement FROM %I', app);
     EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);

@@ -1,5 +1,7 @@
 package org.safereg.api;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -70,7 +72,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     /** The documented default purpose -> covered actions table (for the purposes used here). */
     private static final Map<String, Set<Action>> PURPOSE_ACTIONS = Map.of(
             "REG.ENROL", EnumSet.of(Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH,
-                    Action.LIST, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE),
+                    Action.LIST, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE,
+                    Action.CONSENT_READ, Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW),
             "REG.DEDUP", EnumSet.of(Action.SEARCH, Action.READ, Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW,
                     Action.ADJUDICATION_DECIDE, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_IDENTIFY),
             "REG.VERIFY", EnumSet.of(Action.READ, Action.SEARCH, Action.BIOMETRIC_VERIFY),
@@ -78,7 +81,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                     Action.HOUSEHOLD_CHANGE, Action.BIOMETRIC_IDENTIFY),
             "STATS.OPS", EnumSet.noneOf(Action.class),
             "AUDIT", EnumSet.of(Action.AUDIT_VERIFY, Action.READ_HISTORY),
-            "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.ERASE),
+            "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.ERASE, Action.CONSENT_READ,
+                    Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW),
             "ADMIN.KEYS", EnumSet.of(Action.KEY_MANAGEMENT),
             "ADMIN.BIOMETRICS", EnumSet.of(Action.BIOMETRIC_REEXTRACT));
 
@@ -111,7 +115,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("POST /individuals", Action.ENROL, ANY, 201,
-                        t -> new Call("POST", "/api/v1/individuals", Samples.individual("Asha", "Mohamed", Samples.passport()))),
+                        t -> new Call("POST", "/api/v1/individuals", Samples.enrolment(Samples.individual("Asha", "Mohamed", Samples.passport())))),
                 new Endpoint("GET /individuals/{id}", Action.READ, ANY, 200,
                         t -> new Call("GET", "/api/v1/individuals/" + t.individual(), null)),
                 new Endpoint("PUT /individuals/{id}", Action.UPDATE, ANY, 200,
@@ -133,7 +137,19 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                         t -> new Call("POST", "/api/v1/households", Map.of(
                                 "head", Samples.individual("Head", "Family", Samples.passport()),
                                 "members", List.of(Map.of("details", Samples.individual("Child", "Family", Samples.passport()),
-                                        "relationshipToHead", "CHILD"))))),
+                                        "relationshipToHead", "CHILD")), "consent", Samples.consent()))),
+                new Endpoint("POST /individuals/{id}/consents", Action.CONSENT_RECORD, ANY, 201,
+                        t -> new Call("POST", "/api/v1/individuals/" + t.individual() + "/consents", Samples.consent())),
+                new Endpoint("POST /individuals/{id}/consents/withdrawals", Action.CONSENT_WITHDRAW, ANY, 201,
+                        t -> new Call("POST", "/api/v1/individuals/" + t.individual() + "/consents/withdrawals",
+                                Map.of("purpose", "ASSIST.NFI"))),
+                new Endpoint("GET /individuals/{id}/consents", Action.CONSENT_READ, ANY, 200,
+                        t -> new Call("GET", "/api/v1/individuals/" + t.individual() + "/consents", null)),
+                new Endpoint("GET /consents/reconsent-due", Action.CONSENT_READ, ANY, 200,
+                        t -> {
+                            t.childDueForReconsent();
+                            return new Call("GET", "/api/v1/consents/reconsent-due?onOrBefore=2040-01-01", null);
+                        }),
                 new Endpoint("GET /households/{id}", Action.READ, ANY, 200,
                         t -> new Call("GET", "/api/v1/households/" + t.household().household().value(), null)),
                 new Endpoint("POST /households/{id}/members", Action.HOUSEHOLD_CHANGE, ANY, 200,
@@ -234,6 +250,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     private static HouseholdEnrolmentResult sharedHousehold;
     private static String sharedBiometricPerson;
     private static OpenCase sharedCase;
+    private static String sharedChild;
     /** Whether the call under test will change its fixtures (then they are created fresh for it). */
     private boolean fresh;
 
@@ -349,7 +366,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     }
 
     private String enrolFixture(String given, String family, String passport) {
-        return core.individuals().enrol(FIXTURE, details(given, family, passport), Optional.empty()).id().toString();
+        return core.individuals().enrol(FIXTURE, TestConsents.standard(), details(given, family, passport), Optional.empty()).id().toString();
     }
 
     /** An individual not in a household: fresh when the call will change it, else a shared one. */
@@ -363,7 +380,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     }
 
     private HouseholdEnrolmentResult newHousehold() {
-        return core.households().enrol(FIXTURE, new HouseholdEnrolment(details("Head", "Fixture", Samples.passport()),
+        return core.households().enrol(FIXTURE, TestConsents.standard(), new HouseholdEnrolment(details("Head", "Fixture", Samples.passport()),
                 List.of(new NewHouseholdMember(details("Child", "Fixture", Samples.passport()), Relationship.CHILD))),
                 Optional.empty());
     }
@@ -371,7 +388,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     /** A person enrolled with synthetic fingers 501 and 502 (impression 0), ACTIVE. */
     String biometricPerson() {
         if (sharedBiometricPerson == null) {
-            sharedBiometricPerson = core.biometrics().enrol(FIXTURE, details("Biometric", "Fixture", Samples.passport()),
+            sharedBiometricPerson = core.biometrics().enrol(FIXTURE, TestConsents.standard(), details("Biometric", "Fixture", Samples.passport()),
                     BiometricSamples.syntheticPair(501, 0), Optional.empty()).id().toString();
         }
         return sharedBiometricPerson;
@@ -385,7 +402,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
     OpenCase adjudicationCase() {
         biometricPerson();
         if (fresh || sharedCase == null) {
-            BiometricEnrolmentResult again = core.biometrics().enrol(FIXTURE, details("Again", "Fixture",
+            BiometricEnrolmentResult again = core.biometrics().enrol(FIXTURE, TestConsents.standard(), details("Again", "Fixture",
                     Samples.passport()), BiometricSamples.syntheticPair(501, 3), Optional.empty());
             OpenCase open = new OpenCase(again.adjudicationCase().orElseThrow().toString(), again.id().toString());
             if (fresh) {
@@ -394,6 +411,19 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
             sharedCase = open;
         }
         return sharedCase;
+    }
+
+    /** A child whose consent record flags re-consent at majority on 2039-01-01 (created once). */
+    void childDueForReconsent() {
+        if (sharedChild == null) {
+            sharedChild = enrolFixture("Child", "Reconsent", Samples.passport());
+            var d = TestConsents.standard();
+            core.consents().record(FIXTURE, new org.safereg.keys.SubjectId(java.util.UUID.fromString(sharedChild)),
+                    new org.safereg.privacy.consent.ConsentDeclaration(d.notice(), d.language(), d.delivery(),
+                            d.interpreterUsed(), org.safereg.privacy.consent.ConsentGiver.PARENT_OR_GUARDIAN,
+                            Optional.of("guardian"), Optional.of(true), Optional.empty(), Optional.empty(),
+                            Optional.of(LocalDate.of(2039, 1, 1)), d.purposes()));
+        }
     }
 
     String freshUser() {

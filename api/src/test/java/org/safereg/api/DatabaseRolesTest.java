@@ -105,7 +105,7 @@ class DatabaseRolesTest {
         Map<String, Object> person = Samples.individual("Idil", "Warsame", Samples.passport());
         person.put("location", Map.of("adminPcode", "AB"));
         ApiClient.Response enrolled = app.api().as("officer", "officer-chosen-password-1").purpose("REG.ENROL")
-                .post("/api/v1/individuals", person);
+                .post("/api/v1/individuals", Samples.enrolment(person));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         ApiClient dpo = app.api().as("dpo", "dpo-chosen-password-1").purpose("AUDIT");
         assertThat(dpo.post("/api/v1/audit/checkpoints", null).status()).isEqualTo(201);

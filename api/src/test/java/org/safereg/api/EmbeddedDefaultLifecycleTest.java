@@ -99,7 +99,7 @@ class EmbeddedDefaultLifecycleTest {
                     .isEqualTo(201);
             Map<String, Object> person = Samples.individual("Halima", "Abdi", passport);
             person.put("location", Map.of("adminPcode", "AB01", "siteId", "AB-S1"));
-            ApiClient.Response enrolled = officer.purpose("REG.ENROL").post("/api/v1/individuals", person);
+            ApiClient.Response enrolled = officer.purpose("REG.ENROL").post("/api/v1/individuals", Samples.enrolment(person));
             assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
             individualId = enrolled.json().get("id").asString();
 

@@ -26,7 +26,7 @@ class IdempotencyTest extends ApiIntegrationTest {
         Map<String, Object> person = Samples.individual("Sahra", "Jama", passport);
         ApiClient client = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL")
                 .header("Idempotency-Key", "enrol-" + UUID.randomUUID());
-        List<ApiClient.Response> responses = concurrently(() -> client.post("/api/v1/individuals", person));
+        List<ApiClient.Response> responses = concurrently(() -> client.post("/api/v1/individuals", Samples.enrolment(person)));
 
         assertThat(responses).extracting(ApiClient.Response::status).containsOnly(200, 201);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
@@ -46,7 +46,7 @@ class IdempotencyTest extends ApiIntegrationTest {
         Map<String, Object> household = Map.of(
                 "head", Samples.individual("Abdi", "Hassan", headPassport),
                 "members", List.of(Map.of("details", Samples.individual("Ifrah", "Hassan", Samples.passport()),
-                        "relationshipToHead", "SPOUSE")));
+                        "relationshipToHead", "SPOUSE")), "consent", Samples.consent());
         ApiClient client = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL")
                 .header("Idempotency-Key", "household-" + UUID.randomUUID());
         List<ApiClient.Response> responses = concurrently(() -> client.post("/api/v1/households", household));

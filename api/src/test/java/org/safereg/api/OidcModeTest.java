@@ -73,7 +73,7 @@ class OidcModeTest {
         Map<String, Object> person = Samples.individual("Layla", "Ismail", Samples.passport());
         person.put("location", Map.of("adminPcode", "OI"));
         ApiClient.Response enrolled = ApiClient.on(port).bearer(token).purpose("REG.ENROL")
-                .header("X-Request-Id", "oidc-enrol-1").post("/api/v1/individuals", person);
+                .header("X-Request-Id", "oidc-enrol-1").post("/api/v1/individuals", Samples.enrolment(person));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         assertThat(JdbcClient.create(dataSource).sql("SELECT actor FROM audit_event WHERE request_id = 'oidc-enrol-1'")
                 .query(String.class).single()).isEqualTo("officer-7");

@@ -61,12 +61,12 @@ class ProblemResponsesTest extends ApiIntegrationTest {
     void purposeDenialsUseTheDenialReasonSlugs() {
         ApiClient ro = as(Role.REGISTRATION_OFFICER);
         Map<String, Object> person = Samples.individual("Nadia", "Omar", Samples.passport());
-        assertProblem(ro.post("/api/v1/individuals", person), 403, "no-purpose");
-        assertProblem(ro.purpose("reg enrol").post("/api/v1/individuals", person), 403, "invalid-purpose");
-        assertProblem(ro.purpose("NO.SUCH_PURPOSE").post("/api/v1/individuals", person), 403, "invalid-purpose");
-        assertProblem(ro.purpose("LAW_ENFORCEMENT").post("/api/v1/individuals", person), 403, "prohibited-purpose");
-        assertProblem(ro.purpose("PROT.CASE").post("/api/v1/individuals", person), 403, "purpose-not-allowed");
-        assertProblem(ro.purpose("REG.VERIFY").post("/api/v1/individuals", person), 403, "action-not-covered");
+        assertProblem(ro.post("/api/v1/individuals", Samples.enrolment(person)), 403, "no-purpose");
+        assertProblem(ro.purpose("reg enrol").post("/api/v1/individuals", Samples.enrolment(person)), 403, "invalid-purpose");
+        assertProblem(ro.purpose("NO.SUCH_PURPOSE").post("/api/v1/individuals", Samples.enrolment(person)), 403, "invalid-purpose");
+        assertProblem(ro.purpose("LAW_ENFORCEMENT").post("/api/v1/individuals", Samples.enrolment(person)), 403, "prohibited-purpose");
+        assertProblem(ro.purpose("PROT.CASE").post("/api/v1/individuals", Samples.enrolment(person)), 403, "purpose-not-allowed");
+        assertProblem(ro.purpose("REG.VERIFY").post("/api/v1/individuals", Samples.enrolment(person)), 403, "action-not-covered");
     }
 
     @Test
@@ -177,7 +177,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         Map<String, Object> person = Samples.individual("Zainab", "Ali", Samples.passport());
         person.put("birth", Map.of("dateOfBirth", "2999-01-01"));
         person.put("nationalities", List.of(secretish));
-        ApiClient.Response invalid = ro.post("/api/v1/individuals", person);
+        ApiClient.Response invalid = ro.post("/api/v1/individuals", Samples.enrolment(person));
         p = assertProblem(invalid, 400, "validation");
         assertThat(p.get("errors").findValuesAsString("field")).contains("birth.dateOfBirth");
         assertThat(invalid.text()).doesNotContain(secretish, "2999", "Zainab");
@@ -185,20 +185,19 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         person = Samples.individual("Zainab", "Ali", Samples.passport());
         person.put("sex", secretish);
         person.put("favouriteColour", "blue");
-        ApiClient.Response wrongType = ro.post("/api/v1/individuals", person);
+        ApiClient.Response wrongType = ro.post("/api/v1/individuals", Samples.enrolment(person));
         p = assertProblem(wrongType, 400, "validation");
         assertThat(wrongType.text()).doesNotContain(secretish, "Zainab");
 
         person = Samples.individual("Zainab", "Ali", Samples.passport());
         person.remove("registrationMethod");
-        p = assertProblem(ro.post("/api/v1/individuals", person), 400, "validation");
+        p = assertProblem(ro.post("/api/v1/individuals", Samples.enrolment(person)), 400, "validation");
         assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("registrationMethod");
 
         p = assertProblem(ro.get("/api/v1/individuals/not-a-uuid"), 400, "validation");
         assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("id");
 
-        p = assertProblem(ro.header("Idempotency-Key", "has space").post("/api/v1/individuals",
-                Samples.individual("Zainab", "Ali", Samples.passport())), 400, "validation");
+        p = assertProblem(ro.header("Idempotency-Key", "has space").post("/api/v1/individuals", Samples.enrolment(Samples.individual("Zainab", "Ali", Samples.passport()))), 400, "validation");
         assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
     }
 
@@ -215,14 +214,14 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         assertThat(stale.get("currentVersion").asInt()).isEqualTo(1);
 
         ApiClient keyed = ro.header("Idempotency-Key", "reuse-" + UUID.randomUUID());
-        assertThat(keyed.post("/api/v1/individuals", Samples.individual("Ayan", "Nur", Samples.passport())).status())
+        assertThat(keyed.post("/api/v1/individuals", Samples.enrolment(Samples.individual("Ayan", "Nur", Samples.passport()))).status())
                 .isEqualTo(201);
-        assertProblem(keyed.post("/api/v1/individuals", Samples.individual("Other", "Person", Samples.passport())),
+        assertProblem(keyed.post("/api/v1/individuals", Samples.enrolment(Samples.individual("Other", "Person", Samples.passport()))),
                 422, "idempotency-key-reused");
 
         Map<String, Object> nowhere = Samples.individual("Ayan", "Nur", Samples.passport());
         nowhere.put("location", Map.of("adminPcode", "QQ99"));
-        JsonNode p = assertProblem(ro.post("/api/v1/individuals", nowhere), 422, "unknown-reference");
+        JsonNode p = assertProblem(ro.post("/api/v1/individuals", Samples.enrolment(nowhere)), 422, "unknown-reference");
         assertThat(p.get("errors").get(0).get("field").asString()).startsWith("location");
 
         assertProblem(as(Role.ADMIN).post("/api/v1/locations", Map.of("pcode", "ZZ", "level", 0, "name", "Again")),
@@ -249,7 +248,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         individualsBefore++;
         keyProviderSwitch().setAvailable(false);
         try {
-            assertProblem(ro.post("/api/v1/individuals", Samples.individual("Ubah", "Farah", passport)), 503, "unavailable");
+            assertProblem(ro.post("/api/v1/individuals", Samples.enrolment(Samples.individual("Ubah", "Farah", passport))), 503, "unavailable");
             assertProblem(ro.get("/api/v1/individuals/" + existing), 503, "unavailable");
             ApiClient.Response health = as(Role.ADMIN).get("/actuator/health");
             assertThat(health.status()).isEqualTo(503);

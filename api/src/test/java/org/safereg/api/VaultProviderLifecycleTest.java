@@ -65,7 +65,7 @@ class VaultProviderLifecycleTest {
 
                 // 1. started while sealed
                 assertDown(anonymous, admin);
-                assertProblem(registrar.post("/api/v1/individuals", Samples.individual("Sealed", "Start", Samples.passport())),
+                assertProblem(registrar.post("/api/v1/individuals", Samples.enrolment(Samples.individual("Sealed", "Start", Samples.passport()))),
                         503, "unavailable");
 
                 // 2. unsealed: recovers by itself
@@ -81,7 +81,7 @@ class VaultProviderLifecycleTest {
                 ApiClient.Response read = registrar.get("/api/v1/individuals/" + first);
                 assertProblem(read, 503, "unavailable");
                 assertThat(read.text()).doesNotContain("Khadra", passport, "vault:", "transit");
-                assertProblem(registrar.post("/api/v1/individuals", Samples.individual("Sealed", "Run", Samples.passport())),
+                assertProblem(registrar.post("/api/v1/individuals", Samples.enrolment(Samples.individual("Sealed", "Run", Samples.passport()))),
                         503, "unavailable");
                 vault.unseal();
                 awaitUp(anonymous);
@@ -181,7 +181,7 @@ class VaultProviderLifecycleTest {
     }
 
     private static String enrol(ApiClient registrar, String given, String passport) {
-        ApiClient.Response enrolled = registrar.post("/api/v1/individuals", Samples.individual(given, "Vault", passport));
+        ApiClient.Response enrolled = registrar.post("/api/v1/individuals", Samples.enrolment(Samples.individual(given, "Vault", passport)));
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         return enrolled.json().get("id").asString();
     }

@@ -11,12 +11,15 @@ import org.safereg.privacy.Action;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.PurposePolicy;
-import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.audit.AuditService;
 import org.safereg.registration.biometrics.BiometricService;
+import org.safereg.registration.consent.BreakGlassGrants;
+import org.safereg.registration.consent.ConsentService;
+import org.safereg.registration.consent.ConsentStore;
+import org.safereg.registration.consent.SubjectBasesLoader;
 import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.households.HouseholdService;
 import org.safereg.registration.individuals.IndividualService;
@@ -60,6 +63,7 @@ public final class RegistrationCore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RegistrationCore.class);
 
     private final IndividualService individuals;
+    private final ConsentService consents;
     private final HouseholdService households;
     private final LocationService locations;
     private final KeyManagementService keyManagement;
@@ -81,18 +85,22 @@ public final class RegistrationCore implements AutoCloseable {
         pseudonymizer = new Pseudonymizer(kek);
         BlindIndexes indexes = new BlindIndexes(kek);
         AuditLog log = new AuditLog(dataSource);
-        AccessGuard guard = new AccessGuard(policy, log, transactions, pseudonymizer, clock, keyCheck);
         StatisticsProjection statistics = new StatisticsProjection(jdbc, pseudonymizer);
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
+        ConsentStore consentStore = new ConsentStore(jdbc);
+        AccessGuard guard = new AccessGuard(policy,
+                new SubjectBasesLoader(individualStore, consentStore, BreakGlassGrants.NONE, clock),
+                log, transactions, pseudonymizer, clock, keyCheck);
         HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
-        biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, keyring, jdbc,
-                transactions, clock, biometricSettings);
+        biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, consentStore,
+                keyring, jdbc, transactions, clock, biometricSettings);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                clock, biometrics.erasureListener());
+                consentStore, clock, biometrics.erasureListener());
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
-                clock);
+                consentStore, clock);
+        consents = new ConsentService(guard, individualStore, consentStore, clock);
         locations = new LocationService(locationRepository, transactions);
         keyManagement = new KeyManagementService(guard, kek, wrappedKeys);
         audit = new AuditService(guard, log, transactions, kek, clock);
@@ -101,7 +109,7 @@ public final class RegistrationCore implements AutoCloseable {
         transferLedger = new TransferLedger(jdbc);
         agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
         transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
-                locationRepository, transactions, subject -> SubjectBases.none(), clock);
+                locationRepository, transactions, clock);
     }
 
     /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */
@@ -147,6 +155,11 @@ public final class RegistrationCore implements AutoCloseable {
 
     public IndividualService individuals() {
         return individuals;
+    }
+
+    /** A subject's consent after enrolment: new records, withdrawals, history, re-consent at majority. */
+    public ConsentService consents() {
+        return consents;
     }
 
     public HouseholdService households() {

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,14 +61,14 @@ class AuditTamperTest {
     void setUp() {
         f = new CoreFixture(kek);
         for (int i = 0; i < 4; i++) {
-            var id = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Audited" + i, CoreFixture.DISTRICT),
+            var id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Audited" + i, CoreFixture.DISTRICT),
                     Optional.empty()).id();
             f.core.individuals().read(f.registrar(), id);
         }
         // rows 1..8 exist; the checkpoint covers them, the checkpoint call itself is row 9
         kept = f.core.audit().checkpoint(f.dpo("AUDIT"));
         assertThat(kept.sequence()).isEqualTo(8);
-        f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("After", CoreFixture.DISTRICT), Optional.empty());
+        f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("After", CoreFixture.DISTRICT), Optional.empty());
         assertThat(f.auditCount()).isEqualTo(10);
     }
 
@@ -106,7 +108,7 @@ class AuditTamperTest {
             List<Future<?>> calls = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int n = i;
-                calls.add(pool.submit(() -> f.core.individuals().enrol(f.registrar(),
+                calls.add(pool.submit(() -> f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                         CoreFixture.rapid("Parallel" + n, CoreFixture.DISTRICT), Optional.empty())));
             }
             for (Future<?> call : calls) {

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,10 +48,10 @@ class AuthorisationTest {
     @BeforeAll
     void setUp() {
         f = new CoreFixture(keys);
-        person = f.core.individuals().enrol(f.registrar(),
+        person = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Policy", "Subject", LocalDate.of(1970, 1, 1), "POL-1", "+252 61 555 0300"),
                 Optional.empty()).id();
-        household = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        household = f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                 CoreFixture.rapid("Policy head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Policy child", CoreFixture.DISTRICT), Relationship.CHILD))),
                 Optional.empty());
@@ -58,7 +60,7 @@ class AuthorisationTest {
     /** Every service call under test, run with the given context. */
     private Map<String, Consumer<RequestContext>> calls() {
         return Map.ofEntries(
-                Map.entry("enrol", c -> f.core.individuals().enrol(c, CoreFixture.rapid("Denied", CoreFixture.DISTRICT), Optional.empty())),
+                Map.entry("enrol", c -> f.core.individuals().enrol(c, TestConsents.standard(), CoreFixture.rapid("Denied", CoreFixture.DISTRICT), Optional.empty())),
                 Map.entry("read", c -> f.core.individuals().read(c, person)),
                 Map.entry("update", c -> f.core.individuals().update(c, person, 1, CoreFixture.rapid("Denied", CoreFixture.DISTRICT), "no")),
                 Map.entry("history", c -> f.core.individuals().history(c, person)),
@@ -66,7 +68,7 @@ class AuthorisationTest {
                 Map.entry("searchByName", c -> f.core.individuals().searchByNameAndBirthDate(c, "Policy Subject", LocalDate.of(1970, 1, 1))),
                 Map.entry("list", c -> f.core.individuals().listByLocation(c, CoreFixture.DISTRICT, new PageRequest(0, 10))),
                 Map.entry("erase", c -> f.core.individuals().erase(c, person)),
-                Map.entry("enrolHousehold", c -> f.core.households().enrol(c, new HouseholdEnrolment(
+                Map.entry("enrolHousehold", c -> f.core.households().enrol(c, TestConsents.standard(), new HouseholdEnrolment(
                         CoreFixture.rapid("Denied head", CoreFixture.DISTRICT), List.of()), Optional.empty())),
                 Map.entry("readHousehold", c -> f.core.households().read(c, household.household())),
                 Map.entry("addMember", c -> f.core.households().addMember(c, household.household(), 1, person, Relationship.SIBLING, "no")),

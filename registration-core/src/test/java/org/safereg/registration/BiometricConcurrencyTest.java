@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safereg.registration.testing.BiometricSamples.syntheticPair;
 
@@ -72,7 +74,7 @@ class BiometricConcurrencyTest {
     BiometricEnrolmentResult enrol(CyclicBarrier start, String given, List<FingerprintCapture> captures)
             throws Exception {
         start.await(30, TimeUnit.SECONDS);
-        return f.core.biometrics().enrol(f.registrar(), CoreFixture.person(given, "Concurrent",
+        return f.core.biometrics().enrol(f.registrar(), TestConsents.standard(), CoreFixture.person(given, "Concurrent",
                 LocalDate.of(2001, 5, 6), "PC-" + given, "+252 61 333 4444"), captures, Optional.empty());
     }
 }

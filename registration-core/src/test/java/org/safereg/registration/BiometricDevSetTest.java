@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safereg.registration.testing.BiometricSamples.devSetPair;
 
@@ -45,7 +47,7 @@ class BiometricDevSetTest {
     }
 
     BiometricEnrolmentResult enrol(String given, List<FingerprintCapture> captures) {
-        return bio.enrol(f.registrar(), CoreFixture.person(given, "Real", LocalDate.of(1979, 9, 9), "PR-" + given,
+        return bio.enrol(f.registrar(), TestConsents.standard(), CoreFixture.person(given, "Real", LocalDate.of(1979, 9, 9), "PR-" + given,
                 "+252 61 555 6666"), captures, Optional.empty());
     }
 

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.safereg.registration.testing.BiometricSamples.syntheticPair;
@@ -76,7 +78,7 @@ class BiometricPersistenceTest {
         enrolled.add(captures);
         IndividualDetails details = CoreFixture.person(given, "Persisted", LocalDate.of(1988, 1, 2), "PP-" + given,
                 "+252 61 111 2222");
-        return bio.enrol(f.registrar(), details, captures, Optional.empty());
+        return bio.enrol(f.registrar(), TestConsents.standard(), details, captures, Optional.empty());
     }
 
     /** A core as a restarted process creates it: same database, the key provider opened anew. */

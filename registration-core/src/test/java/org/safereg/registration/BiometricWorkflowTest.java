@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.safereg.registration.testing.BiometricSamples.synthetic;
@@ -77,7 +79,7 @@ class BiometricWorkflowTest {
     }
 
     BiometricEnrolmentResult enrol(String given, List<FingerprintCapture> captures) {
-        return bio.enrol(f.registrar(), person(given, "P-" + given), captures, Optional.empty());
+        return bio.enrol(f.registrar(), TestConsents.standard(), person(given, "P-" + given), captures, Optional.empty());
     }
 
     @Test
@@ -173,7 +175,7 @@ class BiometricWorkflowTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(f.auditAfter(before)).containsExactly("ADJUDICATION_VIEW/DENIED", "ADJUDICATION_DECIDE/DENIED");
         // an adjudicator may not capture
-        assertThatThrownBy(() -> bio.enrol(f.adjudicator(), person("Ebyan-3", "P-E3"), syntheticPair(21, 2),
+        assertThatThrownBy(() -> bio.enrol(f.adjudicator(), TestConsents.standard(), person("Ebyan-3", "P-E3"), syntheticPair(21, 2),
                 Optional.empty())).isInstanceOf(AccessDeniedException.class);
         // the registrar, even holding the adjudicator role too, may not decide their own capture
         RequestContext both = RequestContext.of(new Actor("registrar", Set.of(Role.REGISTRATION_OFFICER,
@@ -308,9 +310,9 @@ class BiometricWorkflowTest {
     void anIdempotentRetryReturnsTheFirstResult() {
         IdempotencyKey key = new IdempotencyKey("bio-retry-1");
         enrol("Ladan", syntheticPair(81, 0));
-        BiometricEnrolmentResult first = bio.enrol(f.registrar(), person("Ladan-2", "P-L2"), syntheticPair(81, 1),
+        BiometricEnrolmentResult first = bio.enrol(f.registrar(), TestConsents.standard(), person("Ladan-2", "P-L2"), syntheticPair(81, 1),
                 Optional.of(key));
-        BiometricEnrolmentResult retry = bio.enrol(f.registrar(), person("Ladan-2", "P-L2"), syntheticPair(81, 1),
+        BiometricEnrolmentResult retry = bio.enrol(f.registrar(), TestConsents.standard(), person("Ladan-2", "P-L2"), syntheticPair(81, 1),
                 Optional.of(key));
         assertThat(first.replayed()).isFalse();
         assertThat(retry.replayed()).isTrue();
@@ -319,7 +321,7 @@ class BiometricWorkflowTest {
         assertThat(retry.adjudicationCase()).isEqualTo(first.adjudicationCase());
         assertThat(retry.candidates()).isEqualTo(first.candidates());
         // other images under the same key are another request
-        assertThatThrownBy(() -> bio.enrol(f.registrar(), person("Ladan-2", "P-L2"), syntheticPair(81, 2),
+        assertThatThrownBy(() -> bio.enrol(f.registrar(), TestConsents.standard(), person("Ladan-2", "P-L2"), syntheticPair(81, 2),
                 Optional.of(key))).isInstanceOf(IdempotencyConflictException.class);
     }
 
@@ -327,7 +329,7 @@ class BiometricWorkflowTest {
     void pendingAndDuplicateRegistrationsCannotJoinAHousehold() {
         enrol("Maryan", syntheticPair(91, 0));
         BiometricEnrolmentResult pending = enrol("Maryan-2", syntheticPair(91, 1));
-        var household = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(person("Head", "P-HEAD"),
+        var household = f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(person("Head", "P-HEAD"),
                 List.of()), Optional.empty());
         assertThatThrownBy(() -> f.core.households().addMember(f.registrar(), household.household(), 1,
                 pending.id(), Relationship.SPOUSE, "joins"))

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +39,7 @@ class CiphertextBindingTest {
     }
 
     private SubjectId enrol(String given) {
-        return f.core.individuals().enrol(f.registrar(),
+        return f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person(given, "Binding", LocalDate.of(1988, 8, 8), given + "-DOC", "+252 61 555 0400"),
                 Optional.empty()).id();
     }
@@ -129,7 +131,7 @@ class CiphertextBindingTest {
 
     @Test
     void aRelationshipCopiedFromAnEarlierMembershipFailsToDecrypt() {
-        var household = f.core.households().enrol(f.registrar(), new org.safereg.registration.model.HouseholdEnrolment(
+        var household = f.core.households().enrol(f.registrar(), TestConsents.standard(), new org.safereg.registration.model.HouseholdEnrolment(
                 CoreFixture.rapid("Jamal", CoreFixture.DISTRICT),
                 java.util.List.of(new org.safereg.registration.model.NewHouseholdMember(
                         CoreFixture.rapid("Kadra", CoreFixture.DISTRICT),

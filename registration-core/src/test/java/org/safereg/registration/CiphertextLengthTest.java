@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -142,14 +144,14 @@ class CiphertextLengthTest {
 
     @Test
     void storedColumnsHaveEqualLengthsAcrossPeopleAndRelationships() {
-        f.core.individuals().enrol(f.registrar(), CoreFixture.person("Hodan", "Ali", LocalDate.of(1990, 1, 1),
+        f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.person("Hodan", "Ali", LocalDate.of(1990, 1, 1),
                 "P1234567", "+252 61 555 0001"), Optional.empty());
         IndividualDetails man = IndividualDetails.builder(RegistrationMethod.BIOMETRIC, Names.of("Abdi", "Warsame"))
                 .sex(Sex.MALE).birth(Birth.estimatedAge(40, LocalDate.of(2020, 1, 1))).nationalities("ETH", "SOM")
                 .populationCategory(PopulationCategory.ASYLUM_SEEKER).location(LocationRef.of(CoreFixture.REGION))
                 .specificNeeds(SpecificNeed.SURVIVOR_OF_TORTURE, SpecificNeed.DISABILITY).build();
-        f.core.individuals().enrol(f.registrar(), man, Optional.empty());
-        f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        f.core.individuals().enrol(f.registrar(), TestConsents.standard(), man, Optional.empty());
+        f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                 CoreFixture.rapid("Head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Spouse", CoreFixture.DISTRICT), Relationship.SPOUSE),
                         new NewHouseholdMember(CoreFixture.rapid("Grandchild", CoreFixture.DISTRICT), Relationship.GRANDCHILD),

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,9 +51,9 @@ class ErasureTest {
 
     @Test
     void afterErasureEveryReadPathAnswersErasedOrNothing() {
-        SubjectId keep = f.core.individuals().enrol(f.registrar(),
+        SubjectId keep = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Keep", "Shredtest", DOB, "KEEP-1", "+252 61 555 0500"), Optional.empty()).id();
-        SubjectId gone = f.core.individuals().enrol(f.registrar(),
+        SubjectId gone = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Gone", "Shredtest", DOB, "GONE-1", "+252 61 555 0501"),
                 Optional.of(new IdempotencyKey("erase-me"))).id();
         f.core.individuals().update(f.registrar(), gone, 1,
@@ -94,7 +96,7 @@ class ErasureTest {
 
     @Test
     void erasingAHouseholdMemberEndsTheMembership() {
-        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        HouseholdEnrolmentResult family = f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                 CoreFixture.rapid("Erase head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Erase child", CoreFixture.DISTRICT), Relationship.CHILD))),
                 Optional.of(new IdempotencyKey("erase-household")));

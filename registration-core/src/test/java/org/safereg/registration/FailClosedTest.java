@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +64,7 @@ class FailClosedTest {
         String before = rowCounts();
         flaky.down = true;
         try {
-            assertThatThrownBy(() -> core.individuals().enrol(f.registrar(), CoreFixture.rapid("Nobody", CoreFixture.DISTRICT), Optional.empty()))
+            assertThatThrownBy(() -> core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Nobody", CoreFixture.DISTRICT), Optional.empty()))
                     .isInstanceOf(KeyProviderUnavailableException.class);
         } finally {
             flaky.down = false;
@@ -72,7 +74,7 @@ class FailClosedTest {
 
     @Test
     void keyProviderDownDuringReadReturnsNothingAndWritesNoAuditEvent() {
-        SubjectId id = core.individuals().enrol(f.registrar(), CoreFixture.rapid("Somebody", CoreFixture.DISTRICT), Optional.empty()).id();
+        SubjectId id = core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Somebody", CoreFixture.DISTRICT), Optional.empty()).id();
         String before = rowCounts();
         flaky.down = true;
         try {

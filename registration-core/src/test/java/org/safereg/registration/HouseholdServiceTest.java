@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class HouseholdServiceTest {
     }
 
     private HouseholdEnrolmentResult enrolFamily(String family) {
-        return households.enrol(f.registrar(), new HouseholdEnrolment(
+        return households.enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                 CoreFixture.person("Head", family, LocalDate.of(1980, 1, 1), family + "H1", "+252 61 000 0001"),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Spouse " + family, CoreFixture.DISTRICT), Relationship.SPOUSE),
                         new NewHouseholdMember(CoreFixture.rapid("Child " + family, CoreFixture.DISTRICT), Relationship.CHILD))),
@@ -72,7 +74,7 @@ class HouseholdServiceTest {
         HouseholdEnrolment bad = new HouseholdEnrolment(CoreFixture.rapid("Good head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Elsewhere", "SO9999"), Relationship.SIBLING)));
 
-        assertThatThrownBy(() -> households.enrol(f.registrar(), bad, Optional.empty()))
+        assertThatThrownBy(() -> households.enrol(f.registrar(), TestConsents.standard(), bad, Optional.empty()))
                 .isInstanceOfSatisfying(UnknownReferenceException.class,
                         e -> assertThat(e.field()).isEqualTo("members[0].details.location.adminPcode"));
         assertThat(f.jdbc.sql("SELECT count(*) FROM individual").query(Long.class).single()).isEqualTo(individualsBefore);
@@ -82,7 +84,7 @@ class HouseholdServiceTest {
     void aSecondHeadIsAValidationError() {
         HouseholdEnrolment twoHeads = new HouseholdEnrolment(CoreFixture.rapid("Head one", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Head two", CoreFixture.DISTRICT), Relationship.HEAD)));
-        assertThatThrownBy(() -> households.enrol(f.registrar(), twoHeads, Optional.empty()))
+        assertThatThrownBy(() -> households.enrol(f.registrar(), TestConsents.standard(), twoHeads, Optional.empty()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::path).containsExactly("members[0].relationshipToHead"));
     }
@@ -128,7 +130,7 @@ class HouseholdServiceTest {
     @Test
     void removingANonMemberIsAMembershipError() {
         HouseholdEnrolmentResult family = enrolFamily("Guled");
-        SubjectId stranger = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Stranger", CoreFixture.DISTRICT), Optional.empty()).id();
+        SubjectId stranger = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Stranger", CoreFixture.DISTRICT), Optional.empty()).id();
         assertThatThrownBy(() -> households.removeMember(f.protection(), family.household(), 1, stranger, "not here"))
                 .isInstanceOf(HouseholdMembershipException.class);
     }

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,8 +61,8 @@ class IdempotencyTest {
             Optional<IdempotencyKey> roundKey = Optional.of(new IdempotencyKey(key.get().value() + "-" + round));
             CountDownLatch start = new CountDownLatch(1);
             List<Future<EnrolmentResult>> calls = List.of(
-                    pool.submit(() -> { start.await(); return f.core.individuals().enrol(f.registrar(), details, roundKey); }),
-                    pool.submit(() -> { start.await(); return f.core.individuals().enrol(f.registrar(), details, roundKey); }));
+                    pool.submit(() -> { start.await(); return f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details, roundKey); }),
+                    pool.submit(() -> { start.await(); return f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details, roundKey); }));
             start.countDown();
             EnrolmentResult a = calls.get(0).get(30, TimeUnit.SECONDS);
             EnrolmentResult b = calls.get(1).get(30, TimeUnit.SECONDS);
@@ -77,8 +79,8 @@ class IdempotencyTest {
         IndividualDetails recent = CoreFixture.person("Kept", "Retry", LocalDate.of(1993, 3, 3), "PR-2", "+252 61 555 0211");
         Optional<IdempotencyKey> oldKey = Optional.of(new IdempotencyKey("purge-old"));
         Optional<IdempotencyKey> recentKey = Optional.of(new IdempotencyKey("purge-recent"));
-        EnrolmentResult first = f.core.individuals().enrol(f.registrar(), old, oldKey);
-        EnrolmentResult kept = f.core.individuals().enrol(f.registrar(), recent, recentKey);
+        EnrolmentResult first = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), old, oldKey);
+        EnrolmentResult kept = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), recent, recentKey);
         f.jdbc.sql("UPDATE idempotency SET created_at = created_at - interval '8 days' WHERE result_id = ?")
                 .param(first.id().value()).update();
         f.jdbc.sql("UPDATE idempotency SET created_at = created_at - interval '6 days' WHERE result_id = ?")
@@ -88,10 +90,10 @@ class IdempotencyTest {
         assertThat(f.jdbc.sql("SELECT count(*) FROM idempotency WHERE result_id = ?").param(first.id().value())
                 .query(Long.class).single()).isZero();
 
-        EnrolmentResult retriedKept = f.core.individuals().enrol(f.registrar(), recent, recentKey);
+        EnrolmentResult retriedKept = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), recent, recentKey);
         assertThat(retriedKept.replayed()).isTrue();
         assertThat(retriedKept.id()).isEqualTo(kept.id());
-        EnrolmentResult afterRetention = f.core.individuals().enrol(f.registrar(), recent, oldKey);
+        EnrolmentResult afterRetention = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), recent, oldKey);
         assertThat(afterRetention.replayed()).as("a forgotten key is a new request, not a conflict").isFalse();
         assertThat(afterRetention.id()).isNotEqualTo(first.id());
 
@@ -104,15 +106,15 @@ class IdempotencyTest {
     void aRetryReturnsTheFirstResultAndADifferentPayloadIsAConflict() {
         IndividualDetails details = CoreFixture.person("Retry", "Once", LocalDate.of(1991, 1, 1), "RT-1", "+252 61 555 0201");
         Optional<IdempotencyKey> key = Optional.of(new IdempotencyKey("retry-1"));
-        EnrolmentResult first = f.core.individuals().enrol(f.registrar(), details, key);
+        EnrolmentResult first = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details, key);
         long before = individuals();
 
-        EnrolmentResult retry = f.core.individuals().enrol(f.registrar(), details, key);
+        EnrolmentResult retry = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details, key);
         assertThat(retry.id()).isEqualTo(first.id());
         assertThat(retry.replayed()).isTrue();
 
         IndividualDetails different = CoreFixture.person("Retry", "Twice", LocalDate.of(1991, 1, 1), "RT-1", "+252 61 555 0201");
-        assertThatThrownBy(() -> f.core.individuals().enrol(f.registrar(), different, key))
+        assertThatThrownBy(() -> f.core.individuals().enrol(f.registrar(), TestConsents.standard(), different, key))
                 .isInstanceOf(IdempotencyConflictException.class);
         assertThat(individuals()).isEqualTo(before);
     }
@@ -123,8 +125,8 @@ class IdempotencyTest {
         Optional<IdempotencyKey> key = Optional.of(new IdempotencyKey("shared-key"));
         RequestContext other = RequestContext.of(new Actor("other-registrar", java.util.Set.of(Role.REGISTRATION_OFFICER)),
                 "REG.ENROL", "r-1");
-        EnrolmentResult mine = f.core.individuals().enrol(f.registrar(), details, key);
-        EnrolmentResult theirs = f.core.individuals().enrol(other, details, key);
+        EnrolmentResult mine = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details, key);
+        EnrolmentResult theirs = f.core.individuals().enrol(other, TestConsents.standard(), details, key);
         assertThat(theirs.id()).isNotEqualTo(mine.id());
         assertThat(theirs.replayed()).isFalse();
     }
@@ -134,20 +136,20 @@ class IdempotencyTest {
         HouseholdEnrolment family = new HouseholdEnrolment(CoreFixture.rapid("Idem head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Idem child", CoreFixture.DISTRICT), Relationship.CHILD)));
         Optional<IdempotencyKey> key = Optional.of(new IdempotencyKey("household-1"));
-        HouseholdEnrolmentResult first = f.core.households().enrol(f.registrar(), family, key);
-        HouseholdEnrolmentResult again = f.core.households().enrol(f.registrar(), family, key);
+        HouseholdEnrolmentResult first = f.core.households().enrol(f.registrar(), TestConsents.standard(), family, key);
+        HouseholdEnrolmentResult again = f.core.households().enrol(f.registrar(), TestConsents.standard(), family, key);
 
         assertThat(again.replayed()).isTrue();
         assertThat(again.household()).isEqualTo(first.household());
         assertThat(again.head()).isEqualTo(first.head());
         assertThat(again.members()).isEqualTo(first.members());
-        assertThatThrownBy(() -> f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Idem head", CoreFixture.DISTRICT), key))
+        assertThatThrownBy(() -> f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Idem head", CoreFixture.DISTRICT), key))
                 .isInstanceOf(IdempotencyConflictException.class);
     }
 
     @Test
     void theStoredKeyAndFingerprintAreKeyedHashes() {
-        f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Hashed", CoreFixture.DISTRICT),
+        f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Hashed", CoreFixture.DISTRICT),
                 Optional.of(new IdempotencyKey("visible-key-text")));
         assertThat(f.jdbc.sql("SELECT count(*) FROM idempotency WHERE encode(key_hash, 'escape') LIKE '%visible-key-text%'")
                 .query(Long.class).single()).isZero();

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +48,7 @@ class IndividualServiceTest {
         IndividualDetails details = CoreFixture.person("Amina", "Farah", LocalDate.of(1990, 3, 14), "P1234567", "+252 61 555 0101");
         long before = f.auditCount();
 
-        EnrolmentResult enrolled = individuals.enrol(f.registrar(), details, Optional.empty());
+        EnrolmentResult enrolled = individuals.enrol(f.registrar(), TestConsents.standard(), details, Optional.empty());
         Individual read = individuals.read(f.registrar(), enrolled.id());
 
         assertThat(enrolled.replayed()).isFalse();
@@ -62,7 +64,7 @@ class IndividualServiceTest {
     @Test
     void updateCreatesVersionsWithWhoWhenWhyAndHistoryKeepsEveryVersion() {
         IndividualDetails v1 = CoreFixture.person("Hodan", "Ali", LocalDate.of(1985, 1, 2), "P7000001", "+252 61 555 0102");
-        SubjectId id = individuals.enrol(f.registrar(), v1, Optional.empty()).id();
+        SubjectId id = individuals.enrol(f.registrar(), TestConsents.standard(), v1, Optional.empty()).id();
         IndividualDetails v2 = IndividualDetails.builder(RegistrationMethod.FULL, Names.of("Hodan", "Ali Warsame"))
                 .sex(v1.sex().orElseThrow()).birth(v1.birth().orElseThrow()).nationalities("SOM")
                 .populationCategory(v1.populationCategory().orElseThrow())
@@ -85,7 +87,7 @@ class IndividualServiceTest {
     @Test
     void staleExpectedVersionIsAConflictAndWritesNothing() {
         IndividualDetails v1 = CoreFixture.person("Ayaan", "Noor", LocalDate.of(2001, 5, 6), "P7000002", "+252 61 555 0103");
-        SubjectId id = individuals.enrol(f.registrar(), v1, Optional.empty()).id();
+        SubjectId id = individuals.enrol(f.registrar(), TestConsents.standard(), v1, Optional.empty()).id();
         individuals.update(f.registrar(), id, 1, v1, "first correction");
         long before = f.auditCount();
 
@@ -105,7 +107,7 @@ class IndividualServiceTest {
                 .populationCategory(org.safereg.registration.model.PopulationCategory.RETURNEE)
                 .location(LocationRef.of(CoreFixture.REGION)).build();
 
-        Individual read = individuals.read(f.registrar(), individuals.enrol(f.registrar(), rapid, Optional.empty()).id());
+        Individual read = individuals.read(f.registrar(), individuals.enrol(f.registrar(), TestConsents.standard(), rapid, Optional.empty()).id());
 
         assertThat(read.details().birth().orElseThrow().estimatedAge()).contains(34);
         assertThat(read.details().birth().orElseThrow().estimatedAgeOn()).contains(LocalDate.now(java.time.ZoneOffset.UTC));
@@ -120,7 +122,7 @@ class IndividualServiceTest {
                 .location(LocationRef.of("bad pcode")).build();
         long before = f.auditCount();
 
-        assertThatThrownBy(() -> individuals.enrol(f.registrar(), bad, Optional.empty()))
+        assertThatThrownBy(() -> individuals.enrol(f.registrar(), TestConsents.standard(), bad, Optional.empty()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::path).containsExactlyInAnyOrder(
                             "names.givenName", "names.familyName", "sex", "birth.dateOfBirth", "nationalities[0]",
@@ -139,10 +141,10 @@ class IndividualServiceTest {
                 .populationCategory(org.safereg.registration.model.PopulationCategory.IDP)
                 .location(LocationRef.of(CoreFixture.OTHER_REGION, CoreFixture.CAMP)).build();
 
-        assertThatThrownBy(() -> individuals.enrol(f.registrar(), unknown, Optional.empty()))
+        assertThatThrownBy(() -> individuals.enrol(f.registrar(), TestConsents.standard(), unknown, Optional.empty()))
                 .isInstanceOfSatisfying(UnknownReferenceException.class,
                         e -> assertThat(e.field()).isEqualTo("location.adminPcode"));
-        assertThatThrownBy(() -> individuals.enrol(f.registrar(), siteElsewhere, Optional.empty()))
+        assertThatThrownBy(() -> individuals.enrol(f.registrar(), TestConsents.standard(), siteElsewhere, Optional.empty()))
                 .isInstanceOfSatisfying(UnknownReferenceException.class,
                         e -> assertThat(e.field()).isEqualTo("location.siteId"));
     }
@@ -155,7 +157,7 @@ class IndividualServiceTest {
                 .populationCategory(org.safereg.registration.model.PopulationCategory.MIGRANT)
                 .location(LocationRef.of(CoreFixture.DISTRICT)).build();
 
-        Individual read = individuals.read(f.registrar(), individuals.enrol(f.registrar(), details, Optional.empty()).id());
+        Individual read = individuals.read(f.registrar(), individuals.enrol(f.registrar(), TestConsents.standard(), details, Optional.empty()).id());
 
         assertThat(read.details().names().givenName()).contains(sqlName);
         assertThat(read.details().names().familyName()).contains(arabic);
@@ -173,7 +175,7 @@ class IndividualServiceTest {
     @Test
     void enrolmentWritesOneStatisticalRowWithoutLinkToTheIndividual() {
         long rowsBefore = f.jdbc.sql("SELECT count(*) FROM stat_projection").query(Long.class).single();
-        individuals.enrol(f.registrar(), CoreFixture.person("Sahra", "Yusuf", LocalDate.of(2015, 7, 1), "P7000003", "+252 61 555 0104"), Optional.empty());
+        individuals.enrol(f.registrar(), TestConsents.standard(), CoreFixture.person("Sahra", "Yusuf", LocalDate.of(2015, 7, 1), "P7000003", "+252 61 555 0104"), Optional.empty());
 
         List<String> columns = f.jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'stat_projection'")
                 .query(String.class).list();

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,11 +51,11 @@ class KekRotationServiceTest {
         f = new CoreFixture(keys);
         keyManagement = f.core.keyManagement();
         for (int i = 0; i < 5; i++) {
-            people.add(f.core.individuals().enrol(f.registrar(),
+            people.add(f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                     CoreFixture.person("Rotate" + i, "Kek", LocalDate.of(1990, 1, 1 + i), "ROT-" + i, "+252 61 555 06" + i + "0"),
                     Optional.empty()).id());
         }
-        var household = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        var household = f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                 CoreFixture.rapid("Rotate head", CoreFixture.DISTRICT),
                 List.of(new NewHouseholdMember(CoreFixture.rapid("Rotate child", CoreFixture.DISTRICT), Relationship.CHILD))),
                 Optional.empty());
@@ -87,7 +89,7 @@ class KekRotationServiceTest {
         assertThatThrownBy(() -> keyManagement.retire(officer(), new KekVersion(1)))
                 .isInstanceOf(KekVersionInUseException.class);
         assertThatThrownBy(() -> keyManagement.retire(officer(), v2)).isInstanceOf(KekVersionInUseException.class);
-        SubjectId newcomer = f.core.individuals().enrol(f.registrar(), CoreFixture.rapid("Newcomer", CoreFixture.DISTRICT), Optional.empty()).id();
+        SubjectId newcomer = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Newcomer", CoreFixture.DISTRICT), Optional.empty()).id();
         assertThat(keyManagement.status(officer()).wrappedKeysByVersion()).containsEntry(v2, 1L);
         assertThat(keyManagement.status(officer()).pendingRewrap()).isEqualTo(keyCount);
 

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +50,7 @@ class KeyProviderCheckTest {
     }
 
     private SubjectId enrol(RegistrationCore core, String name) {
-        return core.individuals().enrol(f.registrar(), CoreFixture.rapid(name, CoreFixture.DISTRICT), Optional.empty()).id();
+        return core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid(name, CoreFixture.DISTRICT), Optional.empty()).id();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -73,10 +75,10 @@ class PlaintextDumpTest {
                 Optional.of(org.safereg.registration.model.LocationRef.of(CoreFixture.DISTRICT, CoreFixture.CAMP)),
                 Set.of(org.safereg.registration.model.SpecificNeed.SURVIVOR_OF_VIOLENCE),
                 Optional.of(new Contact(Optional.of(phone), Optional.of(email), Optional.of(address))));
-        SubjectId id = f.core.individuals().enrol(f.registrar(), details,
+        SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(), details,
                 Optional.of(new IdempotencyKey("idem-Marigold-4471"))).id();
         f.core.individuals().update(f.protection(), id, 1, details, reason);
-        HouseholdEnrolmentResult household = f.core.households().enrol(f.registrar(), new HouseholdEnrolment(
+        HouseholdEnrolmentResult household = f.core.households().enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
                         CoreFixture.person("Headwig", family, LocalDate.of(1960, 2, 2), passport + "H", phone),
                         List.of(new NewHouseholdMember(CoreFixture.rapid(childName, CoreFixture.DISTRICT), Relationship.GRANDCHILD))),
                 Optional.empty());

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,7 +65,7 @@ public final class RecordLoadBenchmark {
             List<SubjectId> ids = new ArrayList<>(records);
             report(print, provider, "enrol (FULL record, one by one)", records, () -> {
                 for (int i = 0; i < records; i++) {
-                    ids.add(f.core.individuals().enrol(f.registrar(), CoreFixture.person("Bench" + i, "Load",
+                    ids.add(f.core.individuals().enrol(f.registrar(), TestConsents.standard(), CoreFixture.person("Bench" + i, "Load",
                             LocalDate.of(1980, 1, 1).plusDays(i), "BENCH-" + i, "+252 61 700 " + (1000 + i)),
                             Optional.empty()).id());
                 }

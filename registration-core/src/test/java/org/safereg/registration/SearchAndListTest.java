@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,13 +43,13 @@ class SearchAndListTest {
     void setUp() {
         f = new CoreFixture(keys);
         individuals = f.core.individuals();
-        maria = individuals.enrol(f.registrar(),
+        maria = individuals.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("María José", "Núñez", LocalDate.of(1979, 11, 30), "AB-123.456", "+1 555 0100"),
                 Optional.empty()).id();
-        mariaNamesake = individuals.enrol(f.registrar(),
+        mariaNamesake = individuals.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Maria Jose", "Nunez", LocalDate.of(1980, 1, 1), "ZX999", "+1 555 0101"),
                 Optional.empty()).id();
-        josef = individuals.enrol(f.registrar(),
+        josef = individuals.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Józef", "Wiśniewski-Łukasz", LocalDate.of(1964, 2, 29), "PL 000 111", "+48 555 0102"),
                 Optional.empty()).id();
     }
@@ -94,7 +96,7 @@ class SearchAndListTest {
         String pcode = CoreFixture.OTHER_DISTRICT;
         List<SubjectId> enrolled = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            enrolled.add(individuals.enrol(f.registrar(), CoreFixture.rapid("Listed" + i, pcode), Optional.empty()).id());
+            enrolled.add(individuals.enrol(f.registrar(), TestConsents.standard(), CoreFixture.rapid("Listed" + i, pcode), Optional.empty()).id());
         }
         Set<SubjectId> seen = new HashSet<>();
         List<SubjectId> order = new ArrayList<>();
@@ -124,7 +126,7 @@ class SearchAndListTest {
 
     @Test
     void updateRefreshesTheIndexesToTheCurrentVersion() {
-        SubjectId id = individuals.enrol(f.registrar(),
+        SubjectId id = individuals.enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Idil", "Hassan", LocalDate.of(1999, 9, 9), "OLD-1", "+252 61 555 0110"),
                 Optional.empty()).id();
         IndividualDetails moved = CoreFixture.person("Idil", "Hassan", LocalDate.of(1999, 9, 9), "NEW-2", "+252 61 555 0110");

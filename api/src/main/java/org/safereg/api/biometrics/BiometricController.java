@@ -56,7 +56,7 @@ class BiometricController {
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody EnrolmentRequest request) {
-        BiometricEnrolmentResult result = biometrics.enrol(context, request.details(),
+        BiometricEnrolmentResult result = biometrics.enrol(context, request.consent().toDeclaration(), request.details(),
                 Fingerprint.captures(request.fingerprints()), IdempotencyKeyHeader.parse(idempotencyKey));
         URI location = URI.create("/api/v1/individuals/" + result.id());
         return (result.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location))

@@ -46,8 +46,10 @@ final class BiometricViews {
         }
     }
 
+    /** A biometric enrolment: details, fingerprints, and the consent (explicit consent covering BIOMETRIC). */
     record EnrolmentRequest(@NotNull IndividualDetails details,
-                            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Fingerprint> fingerprints) {
+                            @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Fingerprint> fingerprints,
+                            @NotNull @Valid org.safereg.api.consent.ConsentBody consent) {
     }
 
     record VerificationRequest(@NotNull UUID subject,

@@ -1,5 +1,6 @@
 package org.safereg.api.registration;
 
+import org.safereg.api.consent.ConsentBody;
 import org.safereg.api.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,6 +16,8 @@ import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.households.HouseholdService;
 import org.safereg.registration.model.Household;
+import org.safereg.registration.model.IndividualDetails;
+import org.safereg.registration.model.NewHouseholdMember;
 import org.safereg.registration.model.HouseholdEnrolment;
 import org.safereg.registration.model.HouseholdEnrolmentResult;
 import org.safereg.registration.model.HouseholdId;
@@ -38,6 +41,11 @@ class HouseholdController {
 
     HouseholdController(RegistrationCore core) {
         this.households = core.households();
+    }
+
+    /** A household enrolment: head, members and the consent collected for them. */
+    record HouseholdEnrolmentRequest(@NotNull IndividualDetails head, List<NewHouseholdMember> members,
+                                     @NotNull @Valid ConsentBody consent) {
     }
 
     record HouseholdEnrolmentView(UUID household, UUID head, List<UUID> members, boolean replayed) {
@@ -66,13 +74,15 @@ class HouseholdController {
 
     @PostMapping
     @Operation(summary = "Enrol a household: the head and the other members, all new individuals",
-            description = "All or nothing. Idempotency-Key as for individual enrolment.")
+            description = "All or nothing. Body {head, members, consent}: the consent is recorded for every new "
+                    + "individual (the head's, given for the members as proxy or guardian) and must give a valid "
+                    + "basis for REG.ENROL. Idempotency-Key as for individual enrolment.")
     ResponseEntity<HouseholdEnrolmentView> enrol(RequestContext context,
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
-            @RequestBody HouseholdEnrolment enrolment) {
-        HouseholdEnrolmentResult r = households.enrol(context, enrolment,
-                IdempotencyKeyHeader.parse(idempotencyKey));
+            @Valid @RequestBody HouseholdEnrolmentRequest request) {
+        HouseholdEnrolmentResult r = households.enrol(context, request.consent().toDeclaration(),
+                new HouseholdEnrolment(request.head(), request.members()), IdempotencyKeyHeader.parse(idempotencyKey));
         HouseholdEnrolmentView view = new HouseholdEnrolmentView(r.household().value(), r.head().value(),
                 r.members().stream().map(SubjectId::value).toList(), r.replayed());
         URI location = URI.create("/api/v1/households/" + r.household());

@@ -1,5 +1,6 @@
 package org.safereg.api.registration;
 
+import org.safereg.api.consent.ConsentBody;
 import org.safereg.api.web.IdempotencyKeyHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -53,6 +54,10 @@ class IndividualController {
     record EnrolmentView(UUID id, int version, boolean replayed) {
     }
 
+    /** An enrolment: the individual's details and the consent collected with them. */
+    record EnrolmentRequest(@NotNull IndividualDetails details, @NotNull @Valid ConsentBody consent) {
+    }
+
     record UpdateRequest(@NotNull Integer expectedVersion, @NotNull String reason, @NotNull IndividualDetails details) {
     }
 
@@ -76,13 +81,17 @@ class IndividualController {
 
     @PostMapping
     @Operation(summary = "Enrol an individual",
-            description = "201 with the new record's id; with an Idempotency-Key, a retry of the same request "
-                    + "answers 200 with the first result (replayed = true) and creates nothing.")
+            description = "Body {details, consent}: the consent collected at enrolment is the subject's first "
+                    + "consent record; without a valid basis for REG.ENROL in it the enrolment is refused (403 "
+                    + "no-consent / consent-expired) and nothing is written. 201 with the new record's id; with an "
+                    + "Idempotency-Key, a retry of the same request answers 200 with the first result (replayed = "
+                    + "true) and creates nothing.")
     ResponseEntity<EnrolmentView> enrol(RequestContext context,
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
-            @RequestBody IndividualDetails details) {
-        EnrolmentResult result = individuals.enrol(context, details, IdempotencyKeyHeader.parse(idempotencyKey));
+            @Valid @RequestBody EnrolmentRequest request) {
+        EnrolmentResult result = individuals.enrol(context, request.consent().toDeclaration(), request.details(),
+                IdempotencyKeyHeader.parse(idempotencyKey));
         EnrolmentView view = new EnrolmentView(result.id().value(), result.version(), result.replayed());
         URI location = URI.create("/api/v1/individuals/" + result.id());
         return (result.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location))

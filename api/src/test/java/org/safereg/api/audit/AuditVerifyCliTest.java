@@ -1,5 +1,7 @@
 package org.safereg.api.audit;
 
+import org.safereg.registration.testing.TestConsents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -56,7 +58,7 @@ class AuditVerifyCliTest {
         RequestContext officer = RequestContext.of(new Actor("registrar", Set.of(Role.REGISTRATION_OFFICER)),
                 "REG.ENROL", "cli-test");
         for (int i = 0; i < 3; i++) {
-            core.individuals().enrol(officer, IndividualDetails.builder(RegistrationMethod.FULL, Names.of("Cli", "Person" + i))
+            core.individuals().enrol(officer, TestConsents.standard(), IndividualDetails.builder(RegistrationMethod.FULL, Names.of("Cli", "Person" + i))
                     .sex(Sex.MALE).birth(Birth.on(LocalDate.of(1970, 1, 1))).nationalities("SOM")
                     .populationCategory(PopulationCategory.RETURNEE).location(LocationRef.of("CL")).build(),
                     Optional.empty());

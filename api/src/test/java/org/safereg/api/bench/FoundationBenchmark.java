@@ -91,7 +91,7 @@ public final class FoundationBenchmark {
             for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                 long t0 = System.nanoTime();
                 ApiClient.Response r = enrolling.header("Idempotency-Key", UUID.randomUUID().toString())
-                        .post("/api/v1/individuals", Samples.individual("Given" + i, "Family" + i, Samples.passport()));
+                        .post("/api/v1/individuals", Samples.enrolment(Samples.individual("Given" + i, "Family" + i, Samples.passport())));
                 latencies.add(System.nanoTime() - t0);
                 if (r.status() != 201) {
                     throw new IllegalStateException("enrolment answered " + r.status());

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.safereg.api.support.ApiClient;
 import org.safereg.api.support.ApiIntegrationTest;
 import org.safereg.api.support.Samples;
+import org.safereg.privacy.LegalBasis;
 import org.safereg.privacy.Role;
+import org.safereg.privacy.consent.ConsentStatus;
+import org.safereg.registration.testing.TestConsents;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -175,6 +178,41 @@ class TransferApiTest extends ApiIntegrationTest {
         assertProblem(cashOfficer().get("/api/v1/transfers?subject=" + first), 403, "action-not-covered");
         assertProblem(as(Role.DATA_PROTECTION_OFFICER).purpose("AUDIT")
                 .get("/api/v1/transfers?subject=" + UUID.randomUUID()), 404, "not-found");
+    }
+
+    @Test
+    void subjectsWhoWithdrewOrNeverGaveConsentForThePurposeAreWithheldWithoutAnyOfTheirData() {
+        String recipient = uniqueRecipient("WFP");
+        recordAgreement(agreement(recipient));
+        String consenting = enrolPerson("Nasra");
+        String withdrawing = enrolPerson("Warsan");
+        ApiClient.Response enrolled = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals",
+                Samples.enrolment(Samples.individual("Maryan", "Transfer", Samples.passport()), TestConsents.json(
+                        List.of(TestConsents.answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN)))));
+        assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
+        String enrolOnly = enrolled.json().get("id").asString();
+        ApiClient.Response withdrawal = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL")
+                .post("/api/v1/individuals/" + withdrawing + "/consents/withdrawals", Map.of("purpose", "ASSIST.CASH"));
+        assertThat(withdrawal.status()).as(withdrawal.toString()).isEqualTo(201);
+
+        ApiClient.Response r = cashOfficer().post("/api/v1/transfers",
+                transfer(recipient, List.of(consenting, withdrawing, enrolOnly)));
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        JsonNode t = r.json().get("transfer");
+        assertThat(t.get("transferred").asInt()).isEqualTo(1);
+        assertThat(t.get("withheld").asInt()).isEqualTo(2);
+        assertThat(r.json().get("subjects").size()).isEqualTo(1);
+        assertThat(r.json().get("subjects").get(0).get("id").asString()).isEqualTo(consenting);
+        assertThat(r.text()).doesNotContain(withdrawing, enrolOnly, "Warsan", "Maryan");
+        assertThat(audited(recipient, "DENIED")).isEqualTo(2);
+        assertThat(audited(recipient, "SUCCESS")).isEqualTo(1);
+        UUID transferId = UUID.fromString(t.get("id").asString());
+        assertThat(jdbc().sql("SELECT subject_id FROM transfer_subject WHERE transfer_id = ?").param(transferId)
+                .query(UUID.class).list()).containsExactly(UUID.fromString(consenting));
+        JsonNode none = as(Role.DATA_PROTECTION_OFFICER).purpose("SUBJECT_REQUEST")
+                .get("/api/v1/transfers?subject=" + withdrawing).json();
+        assertThat(none.size()).isZero();
     }
 
     @Test

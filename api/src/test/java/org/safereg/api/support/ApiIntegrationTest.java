@@ -145,7 +145,7 @@ public abstract class ApiIntegrationTest {
 
     /** Enrols a sample individual as the registration officer and returns its id. */
     protected String enrol(Map<String, Object> details) {
-        ApiClient.Response r = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals", details);
+        ApiClient.Response r = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals", Samples.enrolment(details));
         if (r.status() != 201) {
             throw new AssertionError("enrolment failed: " + r);
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safereg.registration.biometrics.FingerprintCapture;
+import org.safereg.registration.testing.TestConsents;
 
 /** JSON bodies for enrolment requests (as maps, serialised by {@link ApiClient}). */
 public final class Samples {
@@ -27,6 +28,24 @@ public final class Samples {
         return m;
     }
 
+    /** The consent used by the tests' enrolments: the standard test consent (common purposes, explicit biometric). */
+    public static Map<String, Object> consent() {
+        return TestConsents.standardJson();
+    }
+
+    /** An individual enrolment body: {@code {"details": details, "consent": the standard consent}}. */
+    public static Map<String, Object> enrolment(Map<String, Object> details) {
+        return enrolment(details, consent());
+    }
+
+    /** An individual enrolment body with the given consent. */
+    public static Map<String, Object> enrolment(Map<String, Object> details, Map<String, Object> consent) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("details", details);
+        m.put("consent", consent);
+        return m;
+    }
+
     /** The {@code fingerprints} of a biometric request: position, dpi and the image in base64. */
     public static List<Map<String, Object>> fingerprints(List<FingerprintCapture> captures) {
         return captures.stream().map(c -> Map.<String, Object>of("position", c.position().name(), "dpi", c.dpi(),
@@ -35,7 +54,8 @@ public final class Samples {
 
     /** A biometric enrolment body: the sample individual and the captures. */
     public static Map<String, Object> biometricEnrolment(String given, List<FingerprintCapture> captures) {
-        return Map.of("details", individual(given, "Biometric", passport()), "fingerprints", fingerprints(captures));
+        return Map.of("details", individual(given, "Biometric", passport()), "fingerprints", fingerprints(captures),
+                "consent", consent());
     }
 
     /** A unique-enough passport number for one test. */

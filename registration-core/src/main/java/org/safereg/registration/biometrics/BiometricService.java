@@ -37,6 +37,10 @@ import org.safereg.matching.SearchOptions;
 import org.safereg.matching.TemplateExtractor;
 import org.safereg.matching.Verification;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.SubjectBases;
+import org.safereg.privacy.consent.ConsentDeclaration;
+import org.safereg.privacy.consent.ConsentId;
+import org.safereg.privacy.consent.ConsentRecord;
 import org.safereg.registration.AdjudicationConflictException;
 import org.safereg.registration.BiometricsNotReadyException;
 import org.safereg.registration.FieldError;
@@ -51,6 +55,7 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.VerificationRateLimitedException;
 import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.biometrics.AdjudicationStore.CaseRow;
 import org.safereg.registration.biometrics.FingerprintStore.StaleFinger;
 import org.safereg.registration.biometrics.FingerprintStore.StoredImage;
@@ -107,6 +112,7 @@ public final class BiometricService implements AutoCloseable {
     private final IndividualStore individuals;
     private final LocationRepository locations;
     private final IdempotencyStore idempotency;
+    private final ConsentStore consents;
     private final SubjectKeyring keyring;
     private final Transactions transactions;
     private final Clock clock;
@@ -123,10 +129,11 @@ public final class BiometricService implements AutoCloseable {
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#biometrics()}. */
     public BiometricService(AccessGuard guard, IndividualStore individuals, LocationRepository locations,
-                            IdempotencyStore idempotency, SubjectKeyring keyring, JdbcClient jdbc,
+                            IdempotencyStore idempotency, ConsentStore consents, SubjectKeyring keyring, JdbcClient jdbc,
                             Transactions transactions, Clock clock, BiometricSettings settings) {
         this.guard = guard;
         this.individuals = individuals;
+        this.consents = consents;
         this.locations = locations;
         this.idempotency = idempotency;
         this.keyring = keyring;
@@ -163,8 +170,9 @@ public final class BiometricService implements AutoCloseable {
      * @throws BiometricsNotReadyException the gallery is not loaded
      * @throws IdempotencyConflictException the key was used for another request
      */
-    public BiometricEnrolmentResult enrol(RequestContext context, IndividualDetails details,
+    public BiometricEnrolmentResult enrol(RequestContext context, ConsentDeclaration consent, IndividualDetails details,
                                           List<FingerprintCapture> fingerprints, Optional<IdempotencyKey> idempotencyKey) {
+        Objects.requireNonNull(consent, "consent");
         Objects.requireNonNull(details, "details");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         guard.require(context, Action.BIOMETRIC_ENROL, Optional.empty());
@@ -174,18 +182,20 @@ public final class BiometricService implements AutoCloseable {
         Probe probe = Probe.of(fingers);
         SearchOptions options = FingerCountThresholds.forFingers(settings.identification(), fingers.size());
         String actor = context.actor().username();
+        Instant now = now();
+        SubjectId id = SubjectId.random();
+        ConsentRecord record = new ConsentRecord(ConsentId.random(), id, actor, now, consent);
         galleryLock.lock();
         try {
-            BiometricEnrolmentResult result = guard.run(context, Action.BIOMETRIC_ENROL, Optional.empty(), trail -> {
-                Instant now = now();
+            BiometricEnrolmentResult result = guard.runEnrolment(context, Action.BIOMETRIC_ENROL, id,
+                    new SubjectBases(record.basisRecords(), List.of()), trail -> {
                 LocalDate today = LocalDate.ofInstant(now, clock.getZone());
                 IndividualValidator.check(details, today);
                 IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
                 ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
-                SubjectId id = SubjectId.random();
                 if (idempotencyKey.isPresent()) {
                     Optional<UUID> earlier = idempotency.claim(actor, idempotencyKey.get(), ENROL_OPERATION,
-                            canonicalRequest(details, fingerprints), id.value(), now);
+                            canonicalRequest(consent, details, fingerprints), id.value(), now);
                     if (earlier.isPresent()) {
                         SubjectId first = new SubjectId(earlier.get());
                         trail.accessed(first);
@@ -196,6 +206,7 @@ public final class BiometricService implements AutoCloseable {
                 RegistrationStatus status = candidates.isEmpty()
                         ? RegistrationStatus.ACTIVE : RegistrationStatus.PENDING_ADJUDICATION;
                 individuals.create(id, complete, location, actor, now, today, status);
+                consents.append(individuals.open(id), record);
                 FieldCipher cipher = keyring.create(id, DataCategory.BIOMETRIC);
                 for (int i = 0; i < extracted.size(); i++) {
                     captures.insert(cipher, i, extracted.get(i), fingerprints.get(i).image(), now);
@@ -386,7 +397,8 @@ public final class BiometricService implements AutoCloseable {
 
     /**
      * 1:N identification (action BIOMETRIC_IDENTIFY, purposes e.g. REG.DEDUP, PROT.CASE): ranked candidate ids
-     * and scores, no personal data. ACTIVE and PENDING_ADJUDICATION registrations are searched. Each candidate
+     * and scores, no personal data. Only candidates with a valid (biometric) basis for the declared purpose are
+     * returned (decided per candidate by the policy decision point). ACTIVE and PENDING_ADJUDICATION registrations are searched. Each candidate
      * is audited; no candidate is audited as NOT_FOUND.
      */
     public IdentificationResult identify(RequestContext context, List<FingerprintCapture> fingerprints) {
@@ -397,7 +409,8 @@ public final class BiometricService implements AutoCloseable {
         Probe probe = Probe.of(fingers);
         SearchOptions options = FingerCountThresholds.forFingers(settings.identification(), fingers.size());
         return guard.run(context, Action.BIOMETRIC_IDENTIFY, Optional.empty(), trail -> {
-            List<MatchCandidate> candidates = rank(gallery.search(probe, options));
+            List<MatchCandidate> candidates = rank(gallery.search(probe, options)).stream()
+                    .filter(c -> trail.admits(c.subject())).toList();
             candidates.forEach(c -> trail.accessed(c.subject()));
             if (candidates.isEmpty()) {
                 trail.nothingFound();
@@ -653,17 +666,19 @@ public final class BiometricService implements AutoCloseable {
     }
 
     /**
-     * The idempotency fingerprint input: the details and, per capture, position, resolution and a SHA-256 of the
+     * The idempotency fingerprint input: the consent, the details and, per capture, position, resolution and a SHA-256 of the
      * image (the store keeps only a keyed hash of this).
      */
-    private static byte[] canonicalRequest(IndividualDetails details, List<FingerprintCapture> fingerprints) {
+    private static byte[] canonicalRequest(ConsentDeclaration consent, IndividualDetails details,
+                                           List<FingerprintCapture> fingerprints) {
         List<CaptureDigest> digests = fingerprints.stream()
                 .map(c -> new CaptureDigest(c.position().code(), c.dpi(), HexFormat.of().formatHex(sha256(c.image()))))
                 .toList();
-        return JsonCodec.encode(new CanonicalEnrolment(details, digests));
+        return JsonCodec.encode(new CanonicalEnrolment(consent, details, digests));
     }
 
-    private record CanonicalEnrolment(IndividualDetails details, List<CaptureDigest> fingerprints) {
+    private record CanonicalEnrolment(ConsentDeclaration consent, IndividualDetails details,
+                                      List<CaptureDigest> fingerprints) {
     }
 
     private record CaptureDigest(int position, double dpi, String sha256) {

@@ -7,11 +7,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.SubjectBases;
+import org.safereg.privacy.consent.ConsentDeclaration;
+import org.safereg.privacy.consent.ConsentId;
+import org.safereg.privacy.consent.ConsentRecord;
 import org.safereg.registration.FieldError;
 import org.safereg.registration.HouseholdMembershipException;
 import org.safereg.registration.RecordNotFoundException;
@@ -20,12 +25,14 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.VersionConflictException;
 import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.ResolvedLocation;
 import org.safereg.registration.model.Household;
 import org.safereg.registration.model.HouseholdEnrolment;
 import org.safereg.registration.model.HouseholdEnrolmentResult;
 import org.safereg.registration.model.HouseholdId;
+import org.safereg.registration.model.HouseholdMember;
 import org.safereg.registration.model.IdempotencyKey;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
@@ -54,11 +61,14 @@ public final class HouseholdService {
     private final HouseholdStore store;
     private final LocationRepository locations;
     private final IdempotencyStore idempotency;
+    private final ConsentStore consents;
     private final Clock clock;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#households()}. */
     public HouseholdService(AccessGuard guard, IndividualStore individuals, HouseholdStore store,
-                            LocationRepository locations, IdempotencyStore idempotency, Clock clock) {
+                            LocationRepository locations, IdempotencyStore idempotency, ConsentStore consents,
+                            Clock clock) {
+        this.consents = consents;
         this.guard = guard;
         this.individuals = individuals;
         this.store = store;
@@ -67,18 +77,29 @@ public final class HouseholdService {
         this.clock = clock;
     }
 
+    /** What an idempotent enrolment's retry must repeat exactly. */
+    private record EnrolmentRequest(HouseholdEnrolment enrolment, ConsentDeclaration consent) {
+    }
+
     /**
-     * Enrols the head and members as new individuals and the household, all or nothing. Idempotency as for
-     * individual enrolment.
+     * Enrols the head and members as new individuals and the household, all or nothing. The consent collected for
+     * the household (given by the head for themself and, as proxy or guardian, for the members) is recorded as
+     * each new individual's first consent record (change a member's later with the consent service); refused
+     * with nothing written unless it gives a valid basis for REG.ENROL. Idempotency as for individual enrolment.
      *
      * @throws ValidationException invalid details (paths {@code head.*}, {@code members[i].details.*},
      *         {@code members[i].relationshipToHead}) or too many members
      * @throws org.safereg.registration.UnknownReferenceException unknown admin unit or site
      */
-    public HouseholdEnrolmentResult enrol(RequestContext context, HouseholdEnrolment enrolment,
-                                         Optional<IdempotencyKey> idempotencyKey) {
-        return guard.run(context, Action.ENROL, Optional.empty(), trail -> {
-            Instant now = now();
+    public HouseholdEnrolmentResult enrol(RequestContext context, ConsentDeclaration consent,
+                                          HouseholdEnrolment enrolment, Optional<IdempotencyKey> idempotencyKey) {
+        Objects.requireNonNull(consent, "consent");
+        Instant now = now();
+        SubjectId head = SubjectId.random();
+        String actor = context.actor().username();
+        ConsentRecord headConsent = new ConsentRecord(ConsentId.random(), head, actor, now, consent);
+        return guard.runEnrolment(context, Action.ENROL, head, new SubjectBases(headConsent.basisRecords(), List.of()),
+                trail -> {
             LocalDate today = LocalDate.ofInstant(now, clock.getZone());
             validate(enrolment, today);
             List<ResolvedLocation> resolved = new ArrayList<>();
@@ -90,7 +111,7 @@ public final class HouseholdService {
             HouseholdId id = HouseholdId.random();
             if (idempotencyKey.isPresent()) {
                 Optional<UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
-                        ENROL_OPERATION, JsonCodec.encode(enrolment), id.value(), now);
+                        ENROL_OPERATION, JsonCodec.encode(new EnrolmentRequest(enrolment, consent)), id.value(), now);
                 if (earlier.isPresent()) {
                     HouseholdId first = new HouseholdId(earlier.get());
                     List<SubjectId> members = store.activeMemberIds(first);
@@ -101,8 +122,6 @@ public final class HouseholdService {
                     return new HouseholdEnrolmentResult(first, members.get(0), members.subList(1, members.size()), true);
                 }
             }
-            String actor = context.actor().username();
-            SubjectId head = SubjectId.random();
             individuals.create(head, enrolment.head().withEstimatedAgeDatedOn(today), resolved.get(0), actor, now, today);
             List<HouseholdStore.NewMember> members = new ArrayList<>();
             members.add(new HouseholdStore.NewMember(head, Relationship.HEAD));
@@ -115,6 +134,11 @@ public final class HouseholdService {
                 memberIds.add(member);
             }
             store.create(id, members, actor, now);
+            consents.append(individuals.open(head), headConsent);
+            for (SubjectId member : memberIds) {
+                consents.append(individuals.open(member), new ConsentRecord(ConsentId.random(), member, actor, now,
+                        consent));
+            }
             members.forEach(m -> trail.accessed(m.individual()));
             return new HouseholdEnrolmentResult(id, head, memberIds, false);
         });
@@ -177,8 +201,10 @@ public final class HouseholdService {
 
     private Household answer(HouseholdId id, AccessGuard.Trail trail) {
         Household household = store.read(id);
-        household.members().forEach(m -> trail.accessed(m.individual()));
-        return household;
+        List<HouseholdMember> admitted = household.members().stream()
+                .filter(m -> trail.admits(m.individual())).toList();
+        admitted.forEach(m -> trail.accessed(m.individual()));
+        return new Household(household.id(), household.status(), household.createdAt(), household.current(), admitted);
     }
 
     private static void validate(HouseholdEnrolment enrolment, LocalDate today) {

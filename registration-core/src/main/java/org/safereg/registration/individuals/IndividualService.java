@@ -6,12 +6,17 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.SubjectBases;
+import org.safereg.privacy.consent.ConsentDeclaration;
+import org.safereg.privacy.consent.ConsentId;
+import org.safereg.privacy.consent.ConsentRecord;
 import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.IdempotencyConflictException;
 import org.safereg.registration.Page;
@@ -24,6 +29,7 @@ import org.safereg.registration.UnknownReferenceException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.VersionConflictException;
 import org.safereg.registration.audit.AccessGuard;
+import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.ResolvedLocation;
 import org.safereg.registration.model.Birth;
@@ -64,13 +70,15 @@ public final class IndividualService {
     private final HouseholdStore households;
     private final LocationRepository locations;
     private final IdempotencyStore idempotency;
+    private final ConsentStore consents;
     private final Clock clock;
     private final ErasureListener erasure;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
     public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
-                             LocationRepository locations, IdempotencyStore idempotency, Clock clock,
-                             ErasureListener erasure) {
+                             LocationRepository locations, IdempotencyStore idempotency, ConsentStore consents,
+                             Clock clock, ErasureListener erasure) {
+        this.consents = consents;
         this.guard = guard;
         this.store = store;
         this.households = households;
@@ -80,26 +88,34 @@ public final class IndividualService {
         this.erasure = erasure;
     }
 
+    /** What an idempotent enrolment's retry must repeat exactly. */
+    private record EnrolmentRequest(IndividualDetails details, ConsentDeclaration consent) {
+    }
+
     /**
-     * Enrols a new individual (action ENROL). With an idempotency key, a retry of the same request (same actor,
+     * Enrols a new individual (action ENROL) with the consent collected at enrolment (recorded as the subject's
+     * first consent record; the ENROL audit event covers it). Refused with {@link AccessDeniedException} (NO_CONSENT,
+     * CONSENT_EXPIRED) and nothing written unless the consent gives a valid basis for REG.ENROL. With an idempotency key, a retry of the same request (same actor,
      * key and details) returns the first result with {@code replayed = true}, also when both run concurrently;
      * the same key with different details throws {@link IdempotencyConflictException}.
      *
      * @throws ValidationException invalid details (paths relative to the details)
      * @throws UnknownReferenceException unknown admin unit or site
      */
-    public EnrolmentResult enrol(RequestContext context, IndividualDetails details,
+    public EnrolmentResult enrol(RequestContext context, ConsentDeclaration consent, IndividualDetails details,
                                  Optional<IdempotencyKey> idempotencyKey) {
-        return guard.run(context, Action.ENROL, Optional.empty(), trail -> {
-            Instant now = now();
+        Objects.requireNonNull(consent, "consent");
+        Instant now = now();
+        SubjectId id = SubjectId.random();
+        ConsentRecord record = new ConsentRecord(ConsentId.random(), id, context.actor().username(), now, consent);
+        return guard.runEnrolment(context, Action.ENROL, id, new SubjectBases(record.basisRecords(), List.of()), trail -> {
             LocalDate today = today(now);
             IndividualValidator.check(details, today);
             IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
             ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
-            SubjectId id = SubjectId.random();
             if (idempotencyKey.isPresent()) {
                 Optional<UUID> earlier = idempotency.claim(context.actor().username(), idempotencyKey.get(),
-                        ENROL_OPERATION, JsonCodec.encode(details), id.value(), now);
+                        ENROL_OPERATION, JsonCodec.encode(new EnrolmentRequest(details, consent)), id.value(), now);
                 if (earlier.isPresent()) {
                     SubjectId first = new SubjectId(earlier.get());
                     trail.accessed(first);
@@ -107,6 +123,7 @@ public final class IndividualService {
                 }
             }
             store.create(id, complete, location, context.actor().username(), now, today);
+            consents.append(store.open(id), record);
             trail.accessed(id);
             return new EnrolmentResult(id, 1, false);
         });
@@ -170,7 +187,8 @@ public final class IndividualService {
      * Individuals whose current version holds a document with this number (normalised: case, spaces, dashes,
      * dots and slashes ignored), narrowed by type and issuer when given (action SEARCH). Uses the document
      * blind index, then decrypts and re-checks every candidate, so no false positive is returned. Erased
-     * individuals are never found. Each returned individual is audited; no result is audited as NOT_FOUND.
+     * individuals are never found, nor those without a valid basis for the declared purpose (the policy decision
+     * point decides per candidate, before anything of theirs is decrypted). Each returned individual is audited; no result is audited as NOT_FOUND.
      */
     public List<Individual> searchByDocument(RequestContext context, DocumentQuery query) {
         return guard.run(context, Action.SEARCH, Optional.empty(), trail -> {
@@ -201,7 +219,9 @@ public final class IndividualService {
 
     /**
      * Individuals whose current location is the admin unit {@code adminPcode} or inside it (any level below),
-     * ordered by id, paged (action LIST). Unknown P-codes throw {@link UnknownReferenceException}.
+     * ordered by id, paged (action LIST). Unknown P-codes throw {@link UnknownReferenceException}. Individuals
+     * without a valid basis for the declared purpose are left out of the page (decided per subject); the total
+     * counts the area's active registrations.
      */
     public Page<Individual> listByLocation(RequestContext context, String adminPcode, PageRequest page) {
         return guard.run(context, Action.LIST, Optional.empty(), trail -> {
@@ -230,6 +250,7 @@ public final class IndividualService {
             Instant now = now();
             households.removeErased(id, context.actor().username(), now);
             List<HouseholdId> everIn = households.householdsEverOf(id);
+            consents.delete(id);
             IndividualStore.Erasure erased = store.erase(id);
             idempotency.deleteForResult(id.value());
             everIn.forEach(h -> idempotency.deleteForResult(h.value()));
@@ -245,6 +266,9 @@ public final class IndividualService {
                                       Predicate<Individual> recheck) {
         List<Individual> found = new ArrayList<>();
         for (SubjectId candidate : candidates) {
+            if (!trail.admits(candidate)) {
+                continue;
+            }
             Individual individual = store.current(candidate, false);
             if (recheck.test(individual)) {
                 trail.accessed(candidate);

@@ -11,13 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.AccessDecision;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.Disclosure;
 import org.safereg.privacy.PersonalField;
-import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.sharing.AgreementRules;
 import org.safereg.privacy.sharing.DataSharingAgreement;
 import org.safereg.privacy.sharing.RecipientId;
@@ -44,9 +42,10 @@ import org.safereg.registration.storage.Transactions;
  *     fields (the purpose's, narrowed to the agreement's);</li>
  * <li>requested fields outside the permit's are refused (validation error); without a request, every permitted
  *     transferable field is sent;</li>
- * <li>each subject is decided again with its recorded bases: a subject without a valid basis for the purpose
- *     (no consent, withdrawn, expired) is withheld: counted, audited DENIED with the recipient, nothing of
- *     theirs read; unknown, erased and not active registrations are counted as not found;</li>
+ * <li>each subject is decided again with its recorded bases and the same disclosure
+ *     ({@link AccessGuard.Trail#admits}): a subject without a valid basis for the purpose (no consent, refused,
+ *     withdrawn, expired) is withheld: counted, audited DENIED with the recipient, nothing of theirs read; unknown,
+ *     erased and not active registrations are counted as not found;</li>
  * <li>the others' data is read and projected to the fields, each audited SUCCESS with the recipient, and the
  *     transfer is recorded with the subjects it carried ({@link TransferLedger}), in the same transaction.</li>
  * </ol>
@@ -65,17 +64,12 @@ public final class TransferService {
     private final HouseholdStore households;
     private final LocationRepository locations;
     private final Transactions transactions;
-    private final Function<SubjectId, SubjectBases> bases;
     private final Clock clock;
 
-    /**
-     * Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#transfers()}.
-     *
-     * @param bases a subject's recorded bases, read in the caller's transaction
-     */
+    /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#transfers()}. */
     public TransferService(AccessGuard guard, AgreementStore agreements, TransferLedger ledger,
                            IndividualStore individuals, HouseholdStore households, LocationRepository locations,
-                           Transactions transactions, Function<SubjectId, SubjectBases> bases, Clock clock) {
+                           Transactions transactions, Clock clock) {
         this.guard = guard;
         this.agreements = agreements;
         this.ledger = ledger;
@@ -83,7 +77,6 @@ public final class TransferService {
         this.households = households;
         this.locations = locations;
         this.transactions = transactions;
-        this.bases = bases;
         this.clock = clock;
     }
 
@@ -129,17 +122,13 @@ public final class TransferService {
                     notFound++;
                     continue;
                 }
-                AccessDecision decision = trail.decide(subject, bases.apply(subject));
-                if (!(decision instanceof AccessDecision.Permit subjectPermit)) {
+                if (!trail.admits(subject)) {
                     withheld++;
                     trail.withheld(subject, recipient);
                     continue;
                 }
-                Set<PersonalField> subjectFields = EnumSet.noneOf(PersonalField.class);
-                subjectFields.addAll(fields);
-                subjectFields.retainAll(subjectPermit.fields());
                 sent.add(TransferredSubject.project(individuals.current(subject, false),
-                        households.householdSizeOf(subject), subjectFields));
+                        households.householdSizeOf(subject), fields));
                 trail.disclosed(subject, recipient);
             }
             TransferRecord record = new TransferRecord(UUID.randomUUID(), agreement.id(), recipient,
