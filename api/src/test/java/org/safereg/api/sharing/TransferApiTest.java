@@ -175,6 +175,10 @@ class TransferApiTest extends ApiIntegrationTest {
         assertThat(record.get("transferred").asInt()).isEqualTo(2);
         assertThat(record.toString()).doesNotContain("Ayaan", "Deeqa");
 
+        JsonNode verification = as(Role.DATA_PROTECTION_OFFICER).purpose("AUDIT").get("/api/v1/audit/verification")
+                .json();
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+
         assertProblem(cashOfficer().get("/api/v1/transfers?subject=" + first), 403, "action-not-covered");
         assertProblem(as(Role.DATA_PROTECTION_OFFICER).purpose("AUDIT")
                 .get("/api/v1/transfers?subject=" + UUID.randomUUID()), 404, "not-found");
