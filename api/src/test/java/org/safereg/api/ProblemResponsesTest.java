@@ -126,7 +126,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
     void bodiesDeclaredInAnotherCharsetThanUtf8Are415() {
         ApiClient ro = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL");
         String passport = Samples.passport();
-        byte[] latin1 = ApiClient.JSON.writeValueAsString(Samples.individual("Zoë", "Müller", passport))
+        byte[] latin1 = ApiClient.JSON.writeValueAsString(Samples.enrolment(Samples.individual("Zoë", "Müller", passport)))
                 .getBytes(StandardCharsets.ISO_8859_1);
         JsonNode latin = assertProblem(ro.send("POST", "/api/v1/individuals", "application/json; charset=ISO-8859-1",
                 latin1), 415, "unsupported-media-type");
@@ -140,7 +140,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         assertThat(ro.post("/api/v1/individuals/search", Map.of("documentNumber", passport)).json().get("items"))
                 .as("nothing was enrolled").isEmpty();
 
-        byte[] utf8 = ApiClient.JSON.writeValueAsString(Samples.individual("Zoë", "Müller", Samples.passport()))
+        byte[] utf8 = ApiClient.JSON.writeValueAsString(Samples.enrolment(Samples.individual("Zoë", "Müller", Samples.passport())))
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(ro.send("POST", "/api/v1/individuals", "application/json; charset=UTF-8", utf8).status())
                 .isEqualTo(201);
@@ -179,7 +179,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         person.put("nationalities", List.of(secretish));
         ApiClient.Response invalid = ro.post("/api/v1/individuals", Samples.enrolment(person));
         p = assertProblem(invalid, 400, "validation");
-        assertThat(p.get("errors").findValuesAsString("field")).contains("birth.dateOfBirth");
+        assertThat(p.get("errors").findValuesAsString("field")).contains("details.birth.dateOfBirth");
         assertThat(invalid.text()).doesNotContain(secretish, "2999", "Zainab");
 
         person = Samples.individual("Zainab", "Ali", Samples.passport());
@@ -192,7 +192,7 @@ class ProblemResponsesTest extends ApiIntegrationTest {
         person = Samples.individual("Zainab", "Ali", Samples.passport());
         person.remove("registrationMethod");
         p = assertProblem(ro.post("/api/v1/individuals", Samples.enrolment(person)), 400, "validation");
-        assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("registrationMethod");
+        assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("details.registrationMethod");
 
         p = assertProblem(ro.get("/api/v1/individuals/not-a-uuid"), 400, "validation");
         assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("id");

@@ -84,12 +84,13 @@ import org.safereg.keys.DataCategory;
  * <tr><td>ASSIST.NFI, ASSIST.SHELTER</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST, TRANSFER</td><td>NAMES, SEX,
  *     BIRTH, HOUSEHOLD, LOCATION</td><td>CONSENT, PUBLIC_INTEREST_MANDATE, VITAL_INTEREST</td><td>yes / no / P2Y</td></tr>
  * <tr><td>PROT.CASE</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE,
- *     BIOMETRIC_IDENTIFY</td><td>demographic, HOUSEHOLD</td><td>CONSENT</td><td>yes / yes / P10Y</td></tr>
+ *     BIOMETRIC_IDENTIFY</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / yes / P10Y</td></tr>
  * <tr><td>PROT.FAMILY_TRACING</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
- *     HOUSEHOLD_CHANGE, TRANSFER</td><td>NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT</td><td>CONSENT, VITAL_INTEREST</td>
+ *     HOUSEHOLD_CHANGE, TRANSFER</td><td>NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT, CHANGE_HISTORY</td>
+ *     <td>CONSENT, VITAL_INTEREST</td>
  *     <td>yes / yes / P10Y</td></tr>
  * <tr><td>SOLUTIONS.RESETTLEMENT</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
- *     HOUSEHOLD_CHANGE, TRANSFER</td><td>demographic, HOUSEHOLD</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
+ *     HOUSEHOLD_CHANGE, TRANSFER</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
  * <tr><td>FRAUD</td><td>none by default</td><td>READ, SEARCH, READ_HISTORY</td><td>demographic, HOUSEHOLD,
  *     CHANGE_HISTORY</td><td>LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE</td><td>yes / no / P5Y</td></tr>
  * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>STATISTICIAN</td><td>none (aggregates only)</td><td>none</td>
@@ -306,12 +307,14 @@ public final class PurposeCatalogue {
                     Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION), assistance, true, false, twoYears));
         }
         Set<Action> caseWork = Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE);
-        d.add(new PurposeDefinition(code("PROT.CASE"), po, union(caseWork, BIOMETRIC_IDENTIFY), withHousehold,
+        // case work updates records and reads their history: it sees who changed them and why (CHANGE_HISTORY)
+        Set<PersonalField> caseRecord = union(withHousehold, CHANGE_HISTORY);
+        d.add(new PurposeDefinition(code("PROT.CASE"), po, union(caseWork, BIOMETRIC_IDENTIFY), caseRecord,
                 Set.of(CONSENT), true, true, tenYears));
         d.add(new PurposeDefinition(code("PROT.FAMILY_TRACING"), po, union(caseWork, TRANSFER),
-                Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT), Set.of(CONSENT, VITAL_INTEREST), true, true,
-                tenYears));
-        d.add(new PurposeDefinition(code("SOLUTIONS.RESETTLEMENT"), po, union(caseWork, TRANSFER), withHousehold,
+                Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT, CHANGE_HISTORY),
+                Set.of(CONSENT, VITAL_INTEREST), true, true, tenYears));
+        d.add(new PurposeDefinition(code("SOLUTIONS.RESETTLEMENT"), po, union(caseWork, TRANSFER), caseRecord,
                 Set.of(CONSENT),
                 true, false, tenYears));
         d.add(new PurposeDefinition(code("FRAUD"), Set.of(), Set.of(READ, SEARCH, READ_HISTORY),

@@ -21,4 +21,9 @@ public final class ValidationException extends RegistrationException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /** The same errors with {@code prefix} before every path (for details nested in a larger request body). */
+    public ValidationException prefixed(String prefix) {
+        return new ValidationException(errors.stream().map(e -> new FieldError(prefix + e.path(), e.message())).toList());
+    }
 }

@@ -24,6 +24,7 @@ import org.safereg.keys.DataCategory;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.DenialReason;
 import org.safereg.privacy.LegalBasis;
+import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.consent.ConsentDeclaration;
 import org.safereg.privacy.consent.ConsentGiver;
@@ -123,6 +124,30 @@ class ConsentTest {
         f.core.consents().withdraw(f.registrar(), id, PurposeCode.of("PROT.CASE"));
         assertThatThrownBy(() -> f.core.consents().withdraw(f.registrar(), id, PurposeCode.of("PROT.CASE")))
                 .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void everyReturnedRecordIsProjectedToThePurposesFields() {
+        SubjectId id = enrol("Projected", TestConsents.standard());
+        Individual cashView = f.core.individuals().read(cash(), id);
+        assertThat(cashView.visible()).containsExactlyInAnyOrder(PersonalField.NAMES, PersonalField.SEX,
+                PersonalField.BIRTH, PersonalField.HOUSEHOLD, PersonalField.CONTACT, PersonalField.LOCATION);
+        assertThat(cashView.details().documents()).isEmpty();
+        assertThat(cashView.details().specificNeeds()).isEmpty();
+        assertThat(cashView.details().nationalities()).isEmpty();
+        assertThat(cashView.details().populationCategory()).isEmpty();
+        assertThat(cashView.details().contact()).isPresent();
+        assertThat(cashView.details().location()).isPresent();
+        assertThat(f.core.individuals().searchByNameAndBirthDate(cash(), "Projected Consent", DOB))
+                .allSatisfy(i -> assertThat(i.details().documents()).isEmpty());
+
+        Individual full = f.core.individuals().read(f.registrar(), id);
+        assertThat(full.details().documents()).isNotEmpty();
+        assertThat(full.details().specificNeeds()).isNotEmpty();
+        assertThat(full.visible()).doesNotContain(PersonalField.BIOMETRICS, PersonalField.CASE_NOTES);
+        assertThat(f.core.individuals().history(f.protection(), id))
+                .allSatisfy(v -> assertThat(v.visible()).contains(PersonalField.CHANGE_HISTORY)
+                        .doesNotContain(PersonalField.BIOMETRICS));
     }
 
     @Test

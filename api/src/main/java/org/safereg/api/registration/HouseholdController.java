@@ -59,7 +59,7 @@ class HouseholdController {
                          IndividualView.VersionView current, List<MemberView> members) {
         static HouseholdView of(Household h) {
             return new HouseholdView(h.id().value(), h.status(), h.createdAt(), h.version(),
-                    IndividualView.VersionView.of(h.current()),
+                    IndividualView.VersionView.of(h.current(), h.visible()),
                     h.members().stream().map(m -> new MemberView(m.individual().value(), m.relationshipToHead()))
                             .toList());
         }

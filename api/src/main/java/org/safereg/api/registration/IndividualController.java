@@ -90,8 +90,14 @@ class IndividualController {
             @Parameter(description = "Client-chosen key (1..100 printable ASCII) making retries safe")
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody EnrolmentRequest request) {
-        EnrolmentResult result = individuals.enrol(context, request.consent().toDeclaration(), request.details(),
-                IdempotencyKeyHeader.parse(idempotencyKey));
+        var consent = request.consent().toDeclaration();
+        var key = IdempotencyKeyHeader.parse(idempotencyKey);
+        EnrolmentResult result;
+        try {
+            result = individuals.enrol(context, consent, request.details(), key);
+        } catch (ValidationException e) {
+            throw e.prefixed("details.");
+        }
         EnrolmentView view = new EnrolmentView(result.id().value(), result.version(), result.replayed());
         URI location = URI.create("/api/v1/individuals/" + result.id());
         return (result.replayed() ? ResponseEntity.ok() : ResponseEntity.created(location))

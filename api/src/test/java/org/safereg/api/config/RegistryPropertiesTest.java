@@ -103,6 +103,23 @@ class RegistryPropertiesTest {
     }
 
     @Test
+    void purposeDefinitionsOverrideFieldsBasesAndRetention() {
+        runner.withPropertyValues("registry.purpose-definitions[ASSIST.CASH].fields=NAMES,LOCATION",
+                "registry.purpose-definitions[ASSIST.CASH].bases=PUBLIC_INTEREST_MANDATE",
+                "registry.purpose-definitions[ASSIST.CASH].retention=P1Y").run(context -> {
+            var cash = context.getBean(PurposePolicy.class).catalogue().definition(PurposeCode.of("ASSIST.CASH"))
+                    .orElseThrow();
+            assertThat(cash.fields()).containsExactlyInAnyOrder(org.safereg.privacy.PersonalField.NAMES,
+                    org.safereg.privacy.PersonalField.LOCATION);
+            assertThat(cash.bases()).containsExactly(org.safereg.privacy.LegalBasis.PUBLIC_INTEREST_MANDATE);
+            assertThat(cash.retention()).contains(java.time.Period.ofYears(1));
+            assertThat(cash.roles()).containsExactly(Role.REGISTRATION_OFFICER);
+        });
+        runner.withPropertyValues("registry.purpose-definitions[MILITARY].fields=NAMES").run(context ->
+                assertThat(findStartupFailure(context.getStartupFailure()).getMessage()).contains("MILITARY"));
+    }
+
+    @Test
     void prohibitedOrUnknownPurposesRefuseToStart() {
         runner.withPropertyValues("registry.purposes.REGISTRATION_OFFICER=LAW_ENFORCEMENT").run(context ->
                 assertThat(context).hasFailed().getFailure().hasRootCauseInstanceOf(IllegalArgumentException.class)

@@ -86,8 +86,8 @@ class ConsentApiTest extends ApiIntegrationTest {
                 Map.of("fullName", "Hawa Consent", "dateOfBirth", "1990-04-12")).json();
         assertThat(found.get("items").valueStream().map(i -> i.get("id").asString()).toList()).doesNotContain(id);
 
-        // nothing to withdraw: 400
-        assertProblem(registrar().post(path + "/consents/withdrawals", Map.of("purpose", "ASSIST.CASH")), 400,
+        // nothing to withdraw (never answered): 400
+        assertProblem(registrar().post(path + "/consents/withdrawals", Map.of("purpose", "STATS.OPS")), 400,
                 "validation");
 
         // no answer at all for a purpose: no-consent
@@ -138,8 +138,19 @@ class ConsentApiTest extends ApiIntegrationTest {
         assertThat(cashView.get("current").has("reason")).isFalse();
         assertThat(cashView.get("current").has("changedBy")).isFalse();
 
-        JsonNode listed = cash().get("/api/v1/locations/ZZ/individuals?page=0&size=200").json().get("items");
+        // a district of its own, so the list holds only this test's people
+        String district = "ZZ01P" + Long.toString(System.nanoTime() % 100000);
+        assertThat(as(Role.REGISTRATION_OFFICER).post("/api/v1/locations", Map.of("pcode", district, "level", 2,
+                "parentPcode", "ZZ01", "name", "Projection district")).status()).isEqualTo(201);
+        Map<String, Object> there = Samples.individual("Listed", "Projection", Samples.passport());
+        there.put("location", Map.of("adminPcode", district));
+        assertThat(registrar().post("/api/v1/individuals", Samples.enrolment(there)).status()).isEqualTo(201);
+        ApiClient.Response list = cash().get("/api/v1/locations/" + district + "/individuals?page=0&size=10");
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        JsonNode listed = list.json().get("items");
+        assertThat(listed.size()).isEqualTo(1);
         listed.valueStream().forEach(item -> {
+            assertThat(item.get("details").has("names")).isTrue();
             assertThat(item.get("details").has("documents")).isFalse();
             assertThat(item.get("details").has("specificNeeds")).isFalse();
         });

@@ -1,6 +1,7 @@
 package org.safereg.api.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.safereg.api.sharing.AgreementApiTest.agreement;
 import static org.safereg.api.sharing.AgreementApiTest.assertProblem;
 import static org.safereg.api.sharing.AgreementApiTest.uniqueRecipient;
@@ -20,6 +21,7 @@ import org.safereg.api.support.Samples;
 import org.safereg.privacy.LegalBasis;
 import org.safereg.privacy.Role;
 import org.safereg.privacy.consent.ConsentStatus;
+import org.safereg.registration.model.AdminUnit;
 import org.safereg.registration.testing.TestConsents;
 import tools.jackson.databind.JsonNode;
 
@@ -175,6 +177,11 @@ class TransferApiTest extends ApiIntegrationTest {
         assertThat(record.get("transferred").asInt()).isEqualTo(2);
         assertThat(record.toString()).doesNotContain("Ayaan", "Deeqa");
 
+        for (String tamper : List.of("UPDATE transfer SET recipient = 'OTHER' WHERE id = ?",
+                "DELETE FROM transfer_subject WHERE transfer_id = ?", "DELETE FROM transfer WHERE id = ?")) {
+            assertThatThrownBy(() -> jdbc().sql(tamper).param(UUID.fromString(transferId)).update())
+                    .as(tamper).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        }
         JsonNode verification = as(Role.DATA_PROTECTION_OFFICER).purpose("AUDIT").get("/api/v1/audit/verification")
                 .json();
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
@@ -226,18 +233,23 @@ class TransferApiTest extends ApiIntegrationTest {
         body.put("purposes", List.of("ASSIST.SHELTER"));
         body.put("fields", List.of("NAMES", "HOUSEHOLD", "LOCATION"));
         recordAgreement(body);
-        String person = enrolPerson("Sagal");
+        String unit = "ZZT" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        core.locations().createAdminUnit(AdminUnit.of(unit, 1, "ZZ", "Transfer district"));
+        Map<String, Object> details = Samples.individual("Sagal", "Transfer", Samples.passport());
+        details.put("location", Map.of("adminPcode", unit));
+        String person = enrol(details);
+        Map<String, Object> elsewhere = Samples.individual("Idil", "Transfer", Samples.passport());
+        String other = enrol(elsewhere);
 
         JsonNode doc = as(Role.REGISTRATION_OFFICER).purpose("ASSIST.SHELTER").post("/api/v1/transfers",
-                Map.of("recipient", recipient, "adminPcode", "ZZ01")).json();
+                Map.of("recipient", recipient, "adminPcode", unit)).json();
 
         JsonNode t = doc.get("transfer");
-        assertThat(t.get("transferred").asInt()).isPositive();
+        assertThat(t.get("transferred").asInt()).as(doc.toString()).isEqualTo(1);
+        assertThat(t.get("withheld").asInt()).isZero();
         assertThat(t.get("notFound").asInt()).isZero();
-        assertThat(doc.get("subjects").size()).isEqualTo(t.get("transferred").asInt());
-        List<String> ids = new ArrayList<>();
-        doc.get("subjects").forEach(s -> ids.add(s.get("id").asString()));
-        assertThat(ids).contains(person);
+        assertThat(doc.get("subjects").get(0).get("id").asString()).isEqualTo(person);
+        assertThat(doc.toString()).doesNotContain(other, "Idil");
         assertThat(t.get("transborder").asBoolean()).isFalse();
         assertThat(doc.get("subjects").get(0).has("contact")).isFalse();
         assertProblem(as(Role.REGISTRATION_OFFICER).purpose("ASSIST.SHELTER").post("/api/v1/transfers",

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.consent.ConsentDeclaration;
 import org.safereg.privacy.consent.ConsentId;
@@ -145,7 +146,8 @@ public final class HouseholdService {
     }
 
     /**
-     * Reads the household with its active members.
+     * Reads the household with its active members: only those with a valid basis for the declared purpose
+     * (decided per member), and none if the purpose may not see HOUSEHOLD.
      *
      * @throws RecordNotFoundException no such household
      */
@@ -201,10 +203,11 @@ public final class HouseholdService {
 
     private Household answer(HouseholdId id, AccessGuard.Trail trail) {
         Household household = store.read(id);
-        List<HouseholdMember> admitted = household.members().stream()
-                .filter(m -> trail.admits(m.individual())).toList();
+        List<HouseholdMember> admitted = !trail.fields().contains(PersonalField.HOUSEHOLD) ? List.of()
+                : household.members().stream().filter(m -> trail.admits(m.individual())).toList();
         admitted.forEach(m -> trail.accessed(m.individual()));
-        return new Household(household.id(), household.status(), household.createdAt(), household.current(), admitted);
+        return new Household(household.id(), household.status(), household.createdAt(),
+                household.current().projectedTo(trail.fields()), admitted, trail.fields());
     }
 
     private static void validate(HouseholdEnrolment enrolment, LocalDate today) {

@@ -55,7 +55,8 @@ import org.safereg.registration.storage.JsonCodec;
  * <p>Every method first asks the policy decision point (actor x declared purpose x action). A denial is audited
  * (outcome DENIED) in its own transaction and thrown as {@link AccessDeniedException}; nothing is read or
  * written. A permitted call does its work and appends its audit events (subject as AUDIT-domain pseudonym) in
- * the same database transaction, so an unaudited read or write never happens. Calls that fail with a
+ * the same database transaction, so an unaudited read or write never happens. Every individual returned is
+ * {@linkplain Individual#projectedTo projected} to the fields the permit allows. Calls that fail with a
  * {@link org.safereg.registration.RegistrationException} are audited as NOT_FOUND (not found, erased) or FAILED.
  * Infrastructure failures (database, key provider) propagate unchanged and nothing is written.
  *
@@ -140,7 +141,7 @@ public final class IndividualService {
         return guard.run(context, Action.READ, Optional.of(id), trail -> {
             Individual individual = store.current(id, false);
             trail.accessed(id);
-            return individual;
+            return individual.projectedTo(trail.fields());
         });
     }
 
@@ -165,7 +166,7 @@ public final class IndividualService {
             Individual updated = store.update(id, expectedVersion, complete, location, reason,
                     context.actor().username(), now, today, households.householdSizeOf(id));
             trail.accessed(id);
-            return updated;
+            return updated.projectedTo(trail.fields());
         });
     }
 
@@ -179,7 +180,7 @@ public final class IndividualService {
         return guard.run(context, Action.READ_HISTORY, Optional.of(id), trail -> {
             List<IndividualVersion> versions = store.history(id);
             trail.accessed(id);
-            return versions;
+            return versions.stream().map(v -> v.projectedTo(trail.fields())).toList();
         });
     }
 
@@ -272,7 +273,7 @@ public final class IndividualService {
             Individual individual = store.current(candidate, false);
             if (recheck.test(individual)) {
                 trail.accessed(candidate);
-                found.add(individual);
+                found.add(individual.projectedTo(trail.fields()));
             }
         }
         if (found.isEmpty()) {

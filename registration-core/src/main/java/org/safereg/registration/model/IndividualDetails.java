@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.safereg.privacy.PersonalField;
 
 /**
  * Everything recorded about an individual (the personal data of one version). Immutable; collections are copied
@@ -53,6 +54,23 @@ public record IndividualDetails(
                         Optional.of(new Birth(b.dateOfBirth(), b.estimatedAge(), Optional.of(day))),
                         nationalities, documents, populationCategory, location, specificNeeds, contact))
                 .orElse(this);
+    }
+
+    /**
+     * These details with every value of a field outside {@code fields} absent (empty optional or list). The
+     * registration method and names are always kept (a record has them): whoever renders the details must omit
+     * them unless {@code fields} has REGISTRATION_METHOD and NAMES.
+     */
+    public IndividualDetails projectedTo(Set<PersonalField> fields) {
+        return new IndividualDetails(registrationMethod, names,
+                fields.contains(PersonalField.SEX) ? sex : Optional.empty(),
+                fields.contains(PersonalField.BIRTH) ? birth : Optional.empty(),
+                fields.contains(PersonalField.NATIONALITIES) ? nationalities : List.of(),
+                fields.contains(PersonalField.DOCUMENTS) ? documents : List.of(),
+                fields.contains(PersonalField.POPULATION_CATEGORY) ? populationCategory : Optional.empty(),
+                fields.contains(PersonalField.LOCATION) ? location : Optional.empty(),
+                fields.contains(PersonalField.SPECIFIC_NEEDS) ? specificNeeds : Set.of(),
+                fields.contains(PersonalField.CONTACT) ? contact : Optional.empty());
     }
 
     /** A builder, convenient for tests and mapping code. */

@@ -15,4 +15,10 @@ public record VersionInfo(int version, String changedBy, Instant changedAt, Opti
         Objects.requireNonNull(changedAt, "changedAt");
         reason = Models.orEmpty(reason);
     }
+
+    /** Without the reason unless {@code fields} has CHANGE_HISTORY (the API omits the author then too). */
+    public VersionInfo projectedTo(java.util.Set<org.safereg.privacy.PersonalField> fields) {
+        return fields.contains(org.safereg.privacy.PersonalField.CHANGE_HISTORY) ? this
+                : new VersionInfo(version, changedBy, changedAt, Optional.empty());
+    }
 }
