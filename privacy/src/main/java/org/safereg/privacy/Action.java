@@ -50,5 +50,12 @@ public enum Action {
     /** Export everything held about one subject, with their disclosure list (interested-person access). */
     SUBJECT_EXPORT,
     /** List the records the retention job would erase, and why (subject ids only). */
-    RETENTION_REVIEW
+    RETENTION_REVIEW,
+    /**
+     * Disclose personal data to a recipient outside the organisation (a partner system or a file export) under
+     * a data-sharing agreement; each subject needs a basis for the purpose.
+     */
+    TRANSFER,
+    /** Create, read and revoke data-sharing agreements (no personal data of subjects). */
+    AGREEMENT_MANAGE
 }
