@@ -173,6 +173,15 @@ class TransferApiTest extends ApiIntegrationTest {
         assertThat(listed.json().get(0).get("destinationCountry").asString()).isEqualTo("KEN");
         assertThat(core.transferLedger().transfersOf(new org.safereg.keys.SubjectId(UUID.fromString(second))))
                 .extracting(r -> r.id().toString()).containsExactly(transferId);
+        JsonNode export = as(Role.DATA_PROTECTION_OFFICER).purpose("SUBJECT_REQUEST")
+                .get("/api/v1/individuals/" + first + "/export").json();
+        JsonNode disclosed = export.get("more").get("transfers");
+        assertThat(disclosed.size()).as("the subject's export lists the transfer").isEqualTo(1);
+        assertThat(disclosed.get(0).get("recipient").asString()).isEqualTo(recipient);
+        assertThat(disclosed.get(0).get("destinationCountry").asString()).isEqualTo("KEN");
+        assertThat(disclosed.get(0).get("purpose").asString()).isEqualTo("ASSIST.CASH");
+        assertThat(export.get("disclosures").toString()).as("the audited transfer names the recipient")
+                .contains("\"recipient\":\"" + recipient + "\"");
         JsonNode record = dpo().get("/api/v1/transfers/" + transferId).json();
         assertThat(record.get("transferred").asInt()).isEqualTo(2);
         assertThat(record.toString()).doesNotContain("Ayaan", "Deeqa");

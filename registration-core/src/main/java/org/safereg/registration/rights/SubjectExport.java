@@ -50,7 +50,9 @@ public record SubjectExport(SubjectId subject, Instant exportedAt, RegistrationS
      *
      * @param role the role the access was permitted under (for a denial: the roles the account held)
      * @param outcome SUCCESS, DENIED, NOT_FOUND or FAILED
+     * @param recipient the recipient organisation, for a transfer (disclosure outside the organisation)
      */
-    public record AccessEvent(Instant at, String role, String purpose, String action, String outcome) {
+    public record AccessEvent(Instant at, String role, String purpose, String action, String outcome,
+                              Optional<String> recipient) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.PseudonymDomain;
+import org.safereg.privacy.sharing.RecipientId;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.RecordNotFoundException;
 import org.safereg.registration.RequestContext;
@@ -80,7 +81,8 @@ public final class SubjectRightsService {
             List<SubjectExport.AccessEvent> disclosures = audit.eventsNaming(pseudonyms.of(PseudonymDomain.AUDIT, id))
                     .stream()
                     .map(e -> new SubjectExport.AccessEvent(e.event().at(), e.event().role(), e.event().purpose(),
-                            e.event().action(), e.event().outcome().name()))
+                            e.event().action(), e.event().outcome().name(),
+                            e.event().recipient().map(RecipientId::value)))
                     .toList();
             SubjectExport export = new SubjectExport(id, now(), state, individuals.current(id, false),
                     individuals.history(id), households.membershipsOf(id), biometrics.captures(id),
