@@ -7,6 +7,8 @@
 --     not being the owner it can neither disable their triggers nor truncate, alter or drop them);
 --   * audit_head: SELECT and UPDATE (the chain head row);
 --   * consent_record and consent_purpose: SELECT, INSERT and DELETE (append-only; DELETE for erasure);
+--   * case_note: SELECT, INSERT and DELETE (append-only notes; erasure deletes a subject's notes);
+--   * break_glass_access: SELECT and INSERT only (which audit events a break-glass grant permitted);
 --   * nothing on the migration history table.
 -- Without a separate application login (${appRole} empty) this does nothing.
 DO $grants$
@@ -23,6 +25,8 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event, audit_checkpoint FROM %I', app);
     EXECUTE format('REVOKE INSERT, DELETE ON audit_head FROM %I', app);
     EXECUTE format('REVOKE UPDATE ON consent_record, consent_purpose FROM %I', app);
+    EXECUTE format('REVOKE UPDATE ON case_note FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE ON break_glass_access FROM %I', app);
     EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', sch, app);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, app);

@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
  * (404/405/406/415), unreadable bodies (malformed JSON, invalid UTF-8), size limit (declared and chunked),
  * validation, conflicts, erasure, and the key provider being down (fail closed, nothing written).
  */
-class ProblemResponsesTest extends ApiIntegrationTest {
+public class ProblemResponsesTest extends ApiIntegrationTest {
 
-    static JsonNode assertProblem(ApiClient.Response r, int status, String slug) {
+    public static JsonNode assertProblem(ApiClient.Response r, int status, String slug) {
         assertThat(r.status()).as(r.toString()).isEqualTo(status);
         assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");
         JsonNode p = r.json();

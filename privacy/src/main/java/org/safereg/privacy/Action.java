@@ -32,5 +32,19 @@ public enum Action {
     /** 1:N identification: presented fingers to ranked candidate person ids. */
     BIOMETRIC_IDENTIFY,
     /** Rebuild stored templates from stored images after a SourceAFIS upgrade. */
-    BIOMETRIC_REEXTRACT
+    BIOMETRIC_REEXTRACT,
+    /**
+     * Ask for vital-interest access to one subject without consent (break-glass), under the purpose declared;
+     * decided without a subject basis (the point is that there is none). Only purposes that allow break-glass
+     * cover it.
+     */
+    BREAK_GLASS_REQUEST,
+    /** See pending break-glass requests and approve or reject one (a second user, never the requester). */
+    BREAK_GLASS_APPROVE,
+    /** The data protection officer lists approved break-glass grants awaiting review and records the outcome. */
+    BREAK_GLASS_REVIEW,
+    /** Append a protection case note to a subject (own data key and purpose: PROT.CASE_NOTES). */
+    CASE_NOTE_WRITE,
+    /** Read a subject's protection case notes. */
+    CASE_NOTE_READ
 }

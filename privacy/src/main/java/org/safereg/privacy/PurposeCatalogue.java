@@ -8,6 +8,11 @@ import static org.safereg.privacy.Action.BIOMETRIC_IDENTIFY;
 import static org.safereg.privacy.Action.BIOMETRIC_IMAGE_VIEW;
 import static org.safereg.privacy.Action.BIOMETRIC_REEXTRACT;
 import static org.safereg.privacy.Action.BIOMETRIC_VERIFY;
+import static org.safereg.privacy.Action.BREAK_GLASS_APPROVE;
+import static org.safereg.privacy.Action.BREAK_GLASS_REQUEST;
+import static org.safereg.privacy.Action.BREAK_GLASS_REVIEW;
+import static org.safereg.privacy.Action.CASE_NOTE_READ;
+import static org.safereg.privacy.Action.CASE_NOTE_WRITE;
 import static org.safereg.privacy.Action.CONSENT_READ;
 import static org.safereg.privacy.Action.CONSENT_RECORD;
 import static org.safereg.privacy.Action.CONSENT_WITHDRAW;
@@ -28,6 +33,7 @@ import static org.safereg.privacy.LegalBasis.PUBLIC_INTEREST_MANDATE;
 import static org.safereg.privacy.LegalBasis.VITAL_INTEREST;
 import static org.safereg.privacy.PersonalField.BIOMETRICS;
 import static org.safereg.privacy.PersonalField.BIRTH;
+import static org.safereg.privacy.PersonalField.CASE_NOTES;
 import static org.safereg.privacy.PersonalField.CHANGE_HISTORY;
 import static org.safereg.privacy.PersonalField.CONTACT;
 import static org.safereg.privacy.PersonalField.DOCUMENTS;
@@ -82,9 +88,13 @@ import org.safereg.keys.DataCategory;
  * <tr><td>ASSIST.NFI, ASSIST.SHELTER</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST</td><td>NAMES, SEX,
  *     BIRTH, HOUSEHOLD, LOCATION</td><td>CONSENT, PUBLIC_INTEREST_MANDATE, VITAL_INTEREST</td><td>yes / no / P2Y</td></tr>
  * <tr><td>PROT.CASE</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE,
- *     BIOMETRIC_IDENTIFY</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / yes / P10Y</td></tr>
+ *     BIOMETRIC_IDENTIFY, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td>
+ *     <td>CONSENT</td><td>yes / yes / P10Y</td></tr>
+ * <tr><td>PROT.CASE_NOTES</td><td>PROTECTION_OFFICER</td><td>CASE_NOTE_READ, CASE_NOTE_WRITE, BREAK_GLASS_REQUEST,
+ *     BREAK_GLASS_APPROVE</td><td>CASE_NOTES, NAMES</td><td>CONSENT, EXPLICIT_CONSENT</td><td>yes / yes / P10Y</td></tr>
  * <tr><td>PROT.FAMILY_TRACING</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
- *     HOUSEHOLD_CHANGE</td><td>NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT, CHANGE_HISTORY</td><td>CONSENT, VITAL_INTEREST</td>
+ *     HOUSEHOLD_CHANGE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td><td>NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT,
+ *     CHANGE_HISTORY</td><td>CONSENT, VITAL_INTEREST</td>
  *     <td>yes / yes / P10Y</td></tr>
  * <tr><td>SOLUTIONS.RESETTLEMENT</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
  *     HOUSEHOLD_CHANGE</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
@@ -92,7 +102,7 @@ import org.safereg.keys.DataCategory;
  *     CHANGE_HISTORY</td><td>LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE</td><td>yes / no / P5Y</td></tr>
  * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>STATISTICIAN</td><td>none (aggregates only)</td><td>none</td>
  *     <td>CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST</td><td>no / no / P10Y</td></tr>
- * <tr><td>AUDIT</td><td>DATA_PROTECTION_OFFICER</td><td>AUDIT_VERIFY, READ_HISTORY</td><td>all</td><td>-</td>
+ * <tr><td>AUDIT</td><td>DATA_PROTECTION_OFFICER</td><td>AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW</td><td>all</td><td>-</td>
  *     <td>no / no / -</td></tr>
  * <tr><td>SUBJECT_REQUEST</td><td>DATA_PROTECTION_OFFICER</td><td>READ, READ_HISTORY, ERASE, CONSENT_READ,
  *     CONSENT_RECORD, CONSENT_WITHDRAW</td><td>all</td><td>-</td><td>no / no / -</td></tr>
@@ -103,7 +113,9 @@ import org.safereg.keys.DataCategory;
  * </table>
  *
  * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, BIOMETRIC_ENROL only by
- * REGISTRATION_OFFICER; ADJUDICATION_VIEW, ADJUDICATION_DECIDE and BIOMETRIC_IMAGE_VIEW only by ADJUDICATOR.
+ * REGISTRATION_OFFICER; ADJUDICATION_VIEW, ADJUDICATION_DECIDE and BIOMETRIC_IMAGE_VIEW only by ADJUDICATOR;
+ * BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE, CASE_NOTE_READ and CASE_NOTE_WRITE only by PROTECTION_OFFICER;
+ * BREAK_GLASS_REVIEW only by DATA_PROTECTION_OFFICER.
  *
  * <p>Immutable and thread-safe; look-ups are map reads.
  */
@@ -301,9 +313,14 @@ public final class PurposeCatalogue {
         Set<Action> caseWork = Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE);
         // case work updates records and reads their history: it sees who changed them and why (CHANGE_HISTORY)
         Set<PersonalField> caseRecord = union(withHousehold, CHANGE_HISTORY);
-        d.add(new PurposeDefinition(code("PROT.CASE"), po, union(caseWork, BIOMETRIC_IDENTIFY), caseRecord,
-                Set.of(CONSENT), true, true, tenYears));
-        d.add(new PurposeDefinition(code("PROT.FAMILY_TRACING"), po, caseWork,
+        d.add(new PurposeDefinition(code("PROT.CASE"), po,
+                union(caseWork, BIOMETRIC_IDENTIFY, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
+                caseRecord, Set.of(CONSENT), true, true, tenYears));
+        d.add(new PurposeDefinition(code("PROT.CASE_NOTES"), po,
+                Set.of(CASE_NOTE_READ, CASE_NOTE_WRITE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
+                Set.of(CASE_NOTES, NAMES), Set.of(CONSENT, EXPLICIT_CONSENT), true, true, tenYears));
+        d.add(new PurposeDefinition(code("PROT.FAMILY_TRACING"), po,
+                union(caseWork, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
                 Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT, CHANGE_HISTORY),
                 Set.of(CONSENT, VITAL_INTEREST), true, true, tenYears));
         d.add(new PurposeDefinition(code("SOLUTIONS.RESETTLEMENT"), po, caseWork, caseRecord, Set.of(CONSENT),
@@ -316,8 +333,8 @@ public final class PurposeCatalogue {
                     Set.of(CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST), false, false, tenYears));
         }
         Set<PersonalField> all = EnumSet.allOf(PersonalField.class);
-        d.add(new PurposeDefinition(code("AUDIT"), dpo, Set.of(AUDIT_VERIFY, READ_HISTORY), all, Set.of(), false,
-                false, Optional.empty()));
+        d.add(new PurposeDefinition(code("AUDIT"), dpo, Set.of(AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW), all,
+                Set.of(), false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("SUBJECT_REQUEST"), dpo,
                 Set.of(READ, READ_HISTORY, ERASE, CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW), all, Set.of(),
                 false, false, Optional.empty()));
@@ -334,6 +351,10 @@ public final class PurposeCatalogue {
         for (Action adjudication : List.of(ADJUDICATION_VIEW, ADJUDICATION_DECIDE, BIOMETRIC_IMAGE_VIEW)) {
             a.put(adjudication, Set.of(Role.ADJUDICATOR));
         }
+        for (Action protection : List.of(BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE, CASE_NOTE_READ, CASE_NOTE_WRITE)) {
+            a.put(protection, Set.of(Role.PROTECTION_OFFICER));
+        }
+        a.put(BREAK_GLASS_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
         return a;
     }
 

@@ -79,7 +79,7 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.REGISTRATION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
                 "REG.ENROL", "REG.DEDUP", "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER"));
         assertThat(policy.allowedFor(Role.PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
-                "PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
+                "PROT.CASE", "PROT.CASE_NOTES", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"));
         assertThat(policy.allowedFor(Role.STATISTICIAN)).containsExactlyInAnyOrderElementsOf(codes(
                 "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         assertThat(policy.allowedFor(Role.DATA_PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
@@ -87,8 +87,8 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.ADMIN)).isEmpty();
         assertThat(policy.allowedFor(Role.ADJUDICATOR)).containsExactlyInAnyOrderElementsOf(codes("REG.DEDUP"));
         assertThat(policy.knownPurposes()).containsExactlyInAnyOrderElementsOf(codes("REG.ENROL", "REG.DEDUP",
-                "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.FAMILY_TRACING",
-                "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
+                "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.CASE_NOTES",
+                "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
                 "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
         assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.ENROL"))).containsExactlyInAnyOrder(
                 Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST,

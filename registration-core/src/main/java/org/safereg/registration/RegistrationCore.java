@@ -1,6 +1,7 @@
 package org.safereg.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
@@ -12,12 +13,15 @@ import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.audit.AuditService;
 import org.safereg.registration.biometrics.BiometricService;
-import org.safereg.registration.consent.BreakGlassGrants;
 import org.safereg.registration.consent.ConsentService;
 import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.consent.SubjectBasesLoader;
 import org.safereg.registration.biometrics.BiometricSettings;
+import org.safereg.registration.breakglass.BreakGlassService;
+import org.safereg.registration.breakglass.StoredGrants;
+import org.safereg.registration.casenotes.CaseNoteService;
 import org.safereg.registration.households.HouseholdService;
+import org.safereg.registration.individuals.ErasureListener;
 import org.safereg.registration.individuals.IndividualService;
 import org.safereg.registration.keys.JdbcWrappedKeyRepository;
 import org.safereg.registration.keys.KeyManagementService;
@@ -64,9 +68,12 @@ public final class RegistrationCore implements AutoCloseable {
     private final SubjectKeyring keyring;
     private final Pseudonymizer pseudonymizer;
     private final IdempotencyRetention idempotencyRetention;
+    private final BreakGlassService breakGlass;
+    private final CaseNoteService caseNotes;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
-                             KeyProviderCheck keyCheck, BiometricSettings biometricSettings) {
+                             KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
+                             Duration breakGlassGrantDuration) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Transactions transactions = new Transactions(dataSource);
         JdbcWrappedKeyRepository wrappedKeys = new JdbcWrappedKeyRepository(jdbc);
@@ -78,15 +85,18 @@ public final class RegistrationCore implements AutoCloseable {
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
         ConsentStore consentStore = new ConsentStore(jdbc);
+        StoredGrants grants = new StoredGrants(jdbc);
         AccessGuard guard = new AccessGuard(policy,
-                new SubjectBasesLoader(individualStore, consentStore, BreakGlassGrants.NONE, clock),
-                log, transactions, pseudonymizer, clock, keyCheck);
+                new SubjectBasesLoader(individualStore, consentStore, grants, clock),
+                log, transactions, pseudonymizer, clock, keyCheck, grants);
         HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
         biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, consentStore,
                 keyring, jdbc, transactions, clock, biometricSettings);
+        caseNotes = new CaseNoteService(guard, jdbc, individualStore, keyring, clock);
+        breakGlass = new BreakGlassService(guard, jdbc, individualStore, keyring, clock, breakGlassGrantDuration);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                consentStore, clock, biometrics.erasureListener());
+                consentStore, clock, ErasureListener.all(biometrics.erasureListener(), caseNotes.erasureListener()));
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 consentStore, clock);
         consents = new ConsentService(guard, individualStore, consentStore, clock);
@@ -115,11 +125,22 @@ public final class RegistrationCore implements AutoCloseable {
     /** As {@link #create(DataSource, KekProvider, PolicyDecisionPoint, Clock)}, with biometric settings. */
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
                                           Clock clock, BiometricSettings biometricSettings) {
+        return create(dataSource, kek, policy, clock, biometricSettings, BreakGlassService.DEFAULT_GRANT_DURATION);
+    }
+
+    /**
+     * As {@link #create(DataSource, KekProvider, PolicyDecisionPoint, Clock, BiometricSettings)}, with the length
+     * of an approved break-glass grant (positive; default 24 hours).
+     */
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
+                                          Clock clock, BiometricSettings biometricSettings,
+                                          Duration breakGlassGrantDuration) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(kek, "kek");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(biometricSettings, "biometricSettings");
+        Objects.requireNonNull(breakGlassGrantDuration, "breakGlassGrantDuration");
         KeyProviderCheck keyCheck = new KeyProviderCheck(dataSource, kek);
         try {
             keyCheck.ensureVerified();
@@ -127,7 +148,8 @@ public final class RegistrationCore implements AutoCloseable {
             log.warn("The key provider check waits for the first request: the {} is unavailable at start",
                     unavailable instanceof KeyProviderUnavailableException ? "key provider" : "database");
         }
-        return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings);
+        return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings,
+                breakGlassGrantDuration);
     }
 
     public IndividualService individuals() {
@@ -158,6 +180,16 @@ public final class RegistrationCore implements AutoCloseable {
     /** Fingerprint enrolment, adjudication, verification, identification, gallery load and re-extraction. */
     public BiometricService biometrics() {
         return biometrics;
+    }
+
+    /** Break-glass: vital-interest access without consent, approved by a second user, reviewed by the DPO. */
+    public BreakGlassService breakGlass() {
+        return breakGlass;
+    }
+
+    /** Protection case notes (own data key, own purpose PROT.CASE_NOTES). */
+    public CaseNoteService caseNotes() {
+        return caseNotes;
     }
 
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */

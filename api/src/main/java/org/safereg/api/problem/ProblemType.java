@@ -99,7 +99,21 @@ public enum ProblemType {
             "Too many verification attempts",
             "Too many verification attempts for this person; retry after the Retry-After delay."),
     ADJUDICATION_CONFLICT("adjudication-conflict", HttpStatus.CONFLICT, "Adjudication conflict",
-            "The adjudication step does not fit the current state of the case.");
+            "The adjudication step does not fit the current state of the case."),
+    // Break-glass: one type per org.safereg.privacy.breakglass.BreakGlassViolation, named BREAK_GLASS_<violation>.
+    BREAK_GLASS_SELF_APPROVAL("break-glass-self-approval", HttpStatus.FORBIDDEN, "Self-approval refused",
+            "A break-glass request must be approved or rejected by a second, different user; the requester "
+                    + "cannot decide it."),
+    BREAK_GLASS_REVIEWER_INVOLVED("break-glass-reviewer-involved", HttpStatus.FORBIDDEN, "Reviewer involved",
+            "The reviewer of a break-glass grant must be neither its requester nor its approver."),
+    BREAK_GLASS_NOT_PENDING("break-glass-not-pending", HttpStatus.CONFLICT, "Break-glass request already decided",
+            "The break-glass request was already approved or rejected."),
+    BREAK_GLASS_PURPOSE_MISMATCH("break-glass-purpose-mismatch", HttpStatus.CONFLICT, "Purpose mismatch",
+            "Declare the purpose the break-glass request was made for."),
+    BREAK_GLASS_NOT_APPROVED("break-glass-not-approved", HttpStatus.CONFLICT, "Break-glass request not approved",
+            "Only approved break-glass grants are reviewed."),
+    BREAK_GLASS_ALREADY_REVIEWED("break-glass-already-reviewed", HttpStatus.CONFLICT, "Already reviewed",
+            "The break-glass grant was already reviewed.");
 
     /** Prefix of every problem type URI. */
     public static final String URN_PREFIX = "urn:safereg:problem:";

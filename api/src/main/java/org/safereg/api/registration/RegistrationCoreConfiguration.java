@@ -4,6 +4,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.safereg.api.config.RegistryProperties;
 import org.safereg.api.config.StartupFailure;
+import org.safereg.api.protection.BreakGlassProperties;
 import org.safereg.keys.KekProvider;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.registration.KeyProviderMismatchException;
@@ -23,9 +24,10 @@ class RegistrationCoreConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
-                                      BiometricSettings biometrics, RegistryProperties properties) {
+                                      BiometricSettings biometrics, RegistryProperties properties,
+                                      BreakGlassProperties breakGlass) {
         try {
-            return RegistrationCore.create(dataSource, kek, policy, clock, biometrics);
+            return RegistrationCore.create(dataSource, kek, policy, clock, biometrics, breakGlass.duration());
         } catch (KeyProviderMismatchException e) {
             throw mismatch(properties, e);
         }

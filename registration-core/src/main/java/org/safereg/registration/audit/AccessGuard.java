@@ -24,6 +24,7 @@ import org.safereg.privacy.Role;
 import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.audit.AuditEvent;
 import org.safereg.privacy.audit.AuditOutcome;
+import org.safereg.privacy.audit.ChainedAuditEvent;
 import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.RecordIntegrityException;
 import org.safereg.registration.RecordNotFoundException;
@@ -73,9 +74,18 @@ public final class AccessGuard {
     private final Pseudonymizer pseudonyms;
     private final Clock clock;
     private final KeyProviderCheck keyCheck;
+    private final BreakGlassUses breakGlassUses;
 
     public AccessGuard(PolicyDecisionPoint policy, SubjectBasesSource bases, AuditLog log, Transactions transactions,
                        Pseudonymizer pseudonyms, Clock clock, KeyProviderCheck keyCheck) {
+        this(policy, bases, log, transactions, pseudonyms, clock, keyCheck, BreakGlassUses.NONE);
+    }
+
+    /** As above; {@code breakGlassUses} records the audit events of operations a break-glass grant permitted. */
+    public AccessGuard(PolicyDecisionPoint policy, SubjectBasesSource bases, AuditLog log, Transactions transactions,
+                       Pseudonymizer pseudonyms, Clock clock, KeyProviderCheck keyCheck,
+                       BreakGlassUses breakGlassUses) {
+        this.breakGlassUses = breakGlassUses;
         this.policy = policy;
         this.bases = bases;
         this.log = log;
@@ -223,9 +233,11 @@ public final class AccessGuard {
                 List<Entry> entries = trail.entries.isEmpty()
                         ? List.of(new Entry(subject, AuditOutcome.SUCCESS))
                         : trail.entries;
-                log.append(entries.stream()
+                List<ChainedAuditEvent> appended = log.append(entries.stream()
                         .map(e -> event(context, role, purpose, action, e.subject(), e.outcome()))
                         .toList());
+                permit.breakGlass().ifPresent(grant -> breakGlassUses.used(grant,
+                        appended.stream().map(ChainedAuditEvent::sequence).toList()));
                 return result;
             });
         } catch (Refused r) {

@@ -1,5 +1,6 @@
 package org.safereg.registration.individuals;
 
+import java.util.List;
 import org.safereg.keys.SubjectId;
 
 /**
@@ -12,4 +13,20 @@ public interface ErasureListener {
 
     /** Called after the erasure committed (also for an already erased subject). */
     void erased(SubjectId id);
+
+    /** One listener calling each of {@code listeners} in turn. */
+    static ErasureListener all(ErasureListener... listeners) {
+        List<ErasureListener> all = List.of(listeners);
+        return new ErasureListener() {
+            @Override
+            public void erasing(SubjectId id) {
+                all.forEach(l -> l.erasing(id));
+            }
+
+            @Override
+            public void erased(SubjectId id) {
+                all.forEach(l -> l.erased(id));
+            }
+        };
+    }
 }
