@@ -3,7 +3,7 @@
 -- REGISTRY_DB_USER when REGISTRY_DB_MIGRATION_USER is set), it gets exactly the privileges it needs on every
 -- table, including tables added by later migrations, and no more:
 --   * read and write on the registration tables;
---   * audit_event and audit_checkpoint: SELECT and INSERT only (append-only also against its own connection:
+--   * audit_event, audit_checkpoint and erasure_receipt: SELECT and INSERT only (append-only also against its own connection:
 --     not being the owner it can neither disable their triggers nor truncate, alter or drop them);
 --   * audit_head: SELECT and UPDATE (the chain head row);
 --   * consent_record and consent_purpose: SELECT, INSERT and DELETE (append-only; DELETE for erasure);
@@ -23,6 +23,7 @@ BEGIN
     EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', sch, app);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', sch, app);
     EXECUTE format('REVOKE UPDATE, DELETE ON audit_event, audit_checkpoint FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE ON erasure_receipt FROM %I', app);
     EXECUTE format('REVOKE INSERT, DELETE ON audit_head FROM %I', app);
     EXECUTE format('REVOKE UPDATE ON consent_record, consent_purpose FROM %I', app);
     EXECUTE format('REVOKE UPDATE ON case_note FROM %I', app);

@@ -64,7 +64,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                     "ASSIST.SHELTER"),
             Role.PROTECTION_OFFICER, Set.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"),
             Role.STATISTICIAN, Set.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"),
-            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"),
+            Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS",
+                    "ADMIN.RETENTION"),
             Role.ADMIN, Set.of(),
             Role.ADJUDICATOR, Set.of("REG.DEDUP"));
 
@@ -80,8 +81,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                     Action.HOUSEHOLD_CHANGE, Action.BIOMETRIC_IDENTIFY),
             "STATS.OPS", EnumSet.noneOf(Action.class),
             "AUDIT", EnumSet.of(Action.AUDIT_VERIFY, Action.READ_HISTORY),
-            "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.ERASE, Action.CONSENT_READ,
-                    Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW),
+            "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.UPDATE, Action.ERASE,
+                    Action.SUBJECT_EXPORT, Action.CONSENT_READ, Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW),
             "ADMIN.KEYS", EnumSet.of(Action.KEY_MANAGEMENT),
             "ADMIN.BIOMETRICS", EnumSet.of(Action.BIOMETRIC_REEXTRACT));
 

@@ -97,6 +97,13 @@ public interface KekProvider {
     /** Verifies a signature made by {@link #sign}; works offline from the public key. */
     boolean verify(byte[] message, ProviderSignature signature);
 
+    /**
+     * The public keys of the signing key, one per key version that can have made a signature (oldest first),
+     * for verification without the provider (receipts and checkpoints handed to people outside the system).
+     * Vault: read from {@code transit/keys/<signing key>} (cached per version).
+     */
+    List<SigningPublicKey> signingPublicKeys();
+
     /** Cheap liveness probe for health checks; throws {@link KeyProviderUnavailableException} when down. */
     void checkAvailable();
 }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -241,6 +242,13 @@ public final class LocalKeystoreKekProvider implements KekProvider {
         } catch (GeneralSecurityException e) {
             throw new KeyProviderUnavailableException("signature verification failed to run", e);
         }
+    }
+
+    @Override
+    public List<SigningPublicKey> signingPublicKeys() {
+        byte[] spki = keys.verificationKey.getEncoded();
+        return List.of(new SigningPublicKey(SIGNING_KEY_ID, SIGNATURE_ALGORITHM,
+                Arrays.copyOfRange(spki, spki.length - 32, spki.length)));
     }
 
     /** Fails when the keystore file is gone or unreadable: the keys would not survive a restart. */

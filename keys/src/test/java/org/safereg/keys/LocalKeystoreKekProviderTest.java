@@ -264,6 +264,30 @@ class LocalKeystoreKekProviderTest {
     }
 
     @Test
+    void theExportedPublicKeyVerifiesOfflineThroughItsPem() {
+        LocalKeystoreKekProvider kek = LocalKeystoreKekProvider.openOrCreate(dir.resolve("kek.bcfks"), PASSPHRASE);
+        LocalKeystoreKekProvider other = LocalKeystoreKekProvider.openOrCreate(dir.resolve("other.bcfks"), PASSPHRASE);
+        byte[] message = "erasure receipt".getBytes(StandardCharsets.UTF_8);
+        ProviderSignature signature = kek.sign(message);
+
+        List<SigningPublicKey> exported = kek.signingPublicKeys();
+
+        assertThat(exported).singleElement().extracting(SigningPublicKey::keyId)
+                .isEqualTo(LocalKeystoreKekProvider.SIGNING_KEY_ID);
+        String pem = exported.get(0).pem();
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----\n").endsWith("-----END PUBLIC KEY-----\n");
+        SigningPublicKey read = SigningPublicKey.fromPem("from-file", pem);
+        assertThat(read.raw()).isEqualTo(exported.get(0).raw());
+        assertThat(read.verify(message, signature)).isTrue();
+        byte[] altered = message.clone();
+        altered[0] ^= 1;
+        assertThat(read.verify(altered, signature)).isFalse();
+        assertThat(other.signingPublicKeys().get(0).verify(message, signature)).isFalse();
+        assertThatThrownBy(() -> SigningPublicKey.fromPem("x", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void checkAvailableFailsWhenTheFileDisappears() throws Exception {
         Path file = dir.resolve("kek.bcfks");
         LocalKeystoreKekProvider kek = LocalKeystoreKekProvider.openOrCreate(file, PASSPHRASE);

@@ -46,5 +46,9 @@ public enum Action {
     /** Append a protection case note to a subject (own data key and purpose: PROT.CASE_NOTES). */
     CASE_NOTE_WRITE,
     /** Read a subject's protection case notes. */
-    CASE_NOTE_READ
+    CASE_NOTE_READ,
+    /** Export everything held about one subject, with their disclosure list (interested-person access). */
+    SUBJECT_EXPORT,
+    /** List the records the retention job would erase, and why (subject ids only). */
+    RETENTION_REVIEW
 }

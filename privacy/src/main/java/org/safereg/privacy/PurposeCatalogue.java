@@ -23,7 +23,9 @@ import static org.safereg.privacy.Action.KEY_MANAGEMENT;
 import static org.safereg.privacy.Action.LIST;
 import static org.safereg.privacy.Action.READ;
 import static org.safereg.privacy.Action.READ_HISTORY;
+import static org.safereg.privacy.Action.RETENTION_REVIEW;
 import static org.safereg.privacy.Action.SEARCH;
+import static org.safereg.privacy.Action.SUBJECT_EXPORT;
 import static org.safereg.privacy.Action.UPDATE;
 import static org.safereg.privacy.LegalBasis.CONSENT;
 import static org.safereg.privacy.LegalBasis.EXPLICIT_CONSENT;
@@ -104,12 +106,14 @@ import org.safereg.keys.DataCategory;
  *     <td>CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST</td><td>no / no / P10Y</td></tr>
  * <tr><td>AUDIT</td><td>DATA_PROTECTION_OFFICER</td><td>AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW</td><td>all</td><td>-</td>
  *     <td>no / no / -</td></tr>
- * <tr><td>SUBJECT_REQUEST</td><td>DATA_PROTECTION_OFFICER</td><td>READ, READ_HISTORY, ERASE, CONSENT_READ,
- *     CONSENT_RECORD, CONSENT_WITHDRAW</td><td>all</td><td>-</td><td>no / no / -</td></tr>
+ * <tr><td>SUBJECT_REQUEST</td><td>DATA_PROTECTION_OFFICER</td><td>READ, READ_HISTORY, UPDATE (rectification),
+ *     ERASE, SUBJECT_EXPORT, CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW</td><td>all</td><td>-</td><td>no / no / -</td></tr>
  * <tr><td>ADMIN.KEYS</td><td>DATA_PROTECTION_OFFICER</td><td>KEY_MANAGEMENT</td><td>none</td><td>-</td>
  *     <td>no / no / -</td></tr>
  * <tr><td>ADMIN.BIOMETRICS</td><td>DATA_PROTECTION_OFFICER</td><td>BIOMETRIC_REEXTRACT</td><td>none</td><td>-</td>
  *     <td>no / no / -</td></tr>
+ * <tr><td>ADMIN.RETENTION</td><td>DATA_PROTECTION_OFFICER (and the retention job)</td><td>RETENTION_REVIEW, ERASE</td>
+ *     <td>none</td><td>-</td><td>no / no / -</td></tr>
  * </table>
  *
  * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, BIOMETRIC_ENROL only by
@@ -336,7 +340,9 @@ public final class PurposeCatalogue {
         d.add(new PurposeDefinition(code("AUDIT"), dpo, Set.of(AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW), all,
                 Set.of(), false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("SUBJECT_REQUEST"), dpo,
-                Set.of(READ, READ_HISTORY, ERASE, CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW), all, Set.of(),
+                Set.of(READ, READ_HISTORY, UPDATE, ERASE, SUBJECT_EXPORT, CONSENT_READ, CONSENT_RECORD,
+                        CONSENT_WITHDRAW), all, Set.of(), false, false, Optional.empty()));
+        d.add(new PurposeDefinition(code("ADMIN.RETENTION"), dpo, Set.of(RETENTION_REVIEW, ERASE), Set.of(), Set.of(),
                 false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("ADMIN.KEYS"), dpo, Set.of(KEY_MANAGEMENT), Set.of(), Set.of(), false, false,
                 Optional.empty()));

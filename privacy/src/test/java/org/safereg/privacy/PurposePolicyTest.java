@@ -83,13 +83,13 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.STATISTICIAN)).containsExactlyInAnyOrderElementsOf(codes(
                 "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         assertThat(policy.allowedFor(Role.DATA_PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
-                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
+                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION"));
         assertThat(policy.allowedFor(Role.ADMIN)).isEmpty();
         assertThat(policy.allowedFor(Role.ADJUDICATOR)).containsExactlyInAnyOrderElementsOf(codes("REG.DEDUP"));
         assertThat(policy.knownPurposes()).containsExactlyInAnyOrderElementsOf(codes("REG.ENROL", "REG.DEDUP",
                 "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.CASE_NOTES",
                 "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
-                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS"));
+                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION"));
         assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.ENROL"))).containsExactlyInAnyOrder(
                 Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST,
                 Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE,

@@ -2,16 +2,20 @@ package org.safereg.registration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PurposeCatalogue;
+import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.audit.AuditService;
+import org.safereg.registration.biometrics.BiometricRecords;
 import org.safereg.registration.biometrics.BiometricService;
 import org.safereg.registration.consent.ConsentService;
 import org.safereg.registration.consent.ConsentStore;
@@ -28,6 +32,9 @@ import org.safereg.registration.keys.KeyManagementService;
 import org.safereg.registration.keys.KeyProviderCheck;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.LocationService;
+import org.safereg.registration.retention.RetentionService;
+import org.safereg.registration.rights.ErasureReceipts;
+import org.safereg.registration.rights.SubjectRightsService;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
@@ -70,6 +77,8 @@ public final class RegistrationCore implements AutoCloseable {
     private final IdempotencyRetention idempotencyRetention;
     private final BreakGlassService breakGlass;
     private final CaseNoteService caseNotes;
+    private final SubjectRightsService subjectRights;
+    private final RetentionService retention;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
@@ -95,8 +104,14 @@ public final class RegistrationCore implements AutoCloseable {
                 keyring, jdbc, transactions, clock, biometricSettings);
         caseNotes = new CaseNoteService(guard, jdbc, individualStore, keyring, clock);
         breakGlass = new BreakGlassService(guard, jdbc, individualStore, keyring, clock, breakGlassGrantDuration);
+        ErasureReceipts receipts = new ErasureReceipts(jdbc, kek);
         individuals = new IndividualService(guard, individualStore, householdStore, locationRepository, idempotency,
-                consentStore, clock, ErasureListener.all(biometrics.erasureListener(), caseNotes.erasureListener()));
+                consentStore, clock, ErasureListener.all(biometrics.erasureListener(), caseNotes.erasureListener()),
+                receipts);
+        subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
+                new BiometricRecords(jdbc, keyring), log, pseudonymizer, receipts, List.of(), clock);
+        retention = new RetentionService(guard, jdbc, individuals,
+                policy instanceof PurposePolicy purposes ? purposes.catalogue() : PurposeCatalogue.defaults(), clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 consentStore, clock);
         consents = new ConsentService(guard, individualStore, consentStore, clock);
@@ -190,6 +205,19 @@ public final class RegistrationCore implements AutoCloseable {
     /** Protection case notes (own data key, own purpose PROT.CASE_NOTES). */
     public CaseNoteService caseNotes() {
         return caseNotes;
+    }
+
+    /** Subject rights: the complete export of one subject with their disclosure list, erasure receipts. */
+    public SubjectRightsService subjectRights() {
+        return subjectRights;
+    }
+
+    /**
+     * Retention: the dry-run report and the run erasing individuals whose every basis has ended (retention periods
+     * from the policy's purpose catalogue; the default catalogue when the policy is not a {@link PurposePolicy}).
+     */
+    public RetentionService retention() {
+        return retention;
     }
 
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.SigningPublicKey;
 import org.safereg.keys.SubjectId;
 import org.safereg.keys.WrappedKey;
 import org.safereg.privacy.PurposePolicy;
@@ -145,6 +147,7 @@ class FailClosedTest {
         @Override public byte[] deriveSecret(String label) { check(); return real.deriveSecret(label); }
         @Override public ProviderSignature sign(byte[] message) { check(); return real.sign(message); }
         @Override public boolean verify(byte[] message, ProviderSignature signature) { return real.verify(message, signature); }
+        @Override public List<SigningPublicKey> signingPublicKeys() { return real.signingPublicKeys(); }
         @Override public void checkAvailable() { check(); }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.SigningPublicKey;
 import org.safereg.keys.WrappedKey;
 import org.safereg.keys.testing.TestKek;
 import org.safereg.privacy.PurposePolicy;
@@ -170,6 +172,7 @@ class KeyManagementOrderingTest {
         @Override public byte[] deriveSecret(String label) { return real.deriveSecret(label); }
         @Override public ProviderSignature sign(byte[] message) { return real.sign(message); }
         @Override public boolean verify(byte[] message, ProviderSignature signature) { return real.verify(message, signature); }
+        @Override public List<SigningPublicKey> signingPublicKeys() { return real.signingPublicKeys(); }
         @Override public void checkAvailable() { real.checkAvailable(); }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safereg.keys.KekProvider;
 import org.safereg.keys.KekRotation;
 import org.safereg.keys.KekVersion;
 import org.safereg.registration.RegistrationCore;
@@ -37,9 +38,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class KeyManagementController {
     private final KeyManagementService keys;
+    private final KekProvider kek;
 
-    KeyManagementController(RegistrationCore core) {
+    KeyManagementController(RegistrationCore core, KekProvider kek) {
         this.keys = core.keyManagement();
+        this.kek = kek;
     }
 
     record RotationView(int primaryVersion) {
@@ -86,6 +89,23 @@ class KeyManagementController {
     @Operation(summary = "KEK versions and the data keys each wraps")
     StatusView status(RequestContext context) {
         return StatusView.of(keys.status(context));
+    }
+
+    /** A public key verifying the key provider's signatures (erasure receipts, audit checkpoints). */
+    record SigningKeyView(String keyId, String algorithm, String publicKeyPem) {
+    }
+
+    record SigningKeysView(List<SigningKeyView> keys) {
+    }
+
+    @GetMapping("/signing-key")
+    @Operation(summary = "The public keys of the signing key (PEM), for offline verification",
+            description = "One entry per key version that can have signed (Vault: every version of the Transit "
+                    + "signing key). Not secret; no purpose needed. Give the PEM with an erasure receipt: "
+                    + "`java -jar safereg-api.jar receipt-verify receipt.json key.pem` or openssl verify it.")
+    SigningKeysView signingKey() {
+        return new SigningKeysView(kek.signingPublicKeys().stream()
+                .map(k -> new SigningKeyView(k.keyId(), k.algorithm(), k.pem())).toList());
     }
 
     @PostMapping("/versions/{version}/retire")

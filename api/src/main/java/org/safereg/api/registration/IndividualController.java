@@ -2,8 +2,10 @@ package org.safereg.api.registration;
 
 import org.safereg.api.consent.ConsentBody;
 import org.safereg.api.web.IdempotencyKeyHeader;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -76,7 +78,10 @@ class IndividualController {
     record SearchResult(List<IndividualView> items) {
     }
 
-    record ErasureView(UUID id, int keysDestroyed, boolean alreadyErased) {
+    /** Result of an erasure, with the signed receipt document (verify it offline: docs/privacy.md). */
+    record ErasureView(UUID id, int keysDestroyed, boolean alreadyErased,
+                       @Schema(type = "object", description = "signed erasure receipt: {receipt, signature}")
+                       @JsonRawValue String receipt) {
     }
 
     @PostMapping
@@ -149,10 +154,13 @@ class IndividualController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Erase an individual (crypto-shredding)",
             description = "DATA_PROTECTION_OFFICER with purpose SUBJECT_REQUEST. Destroys the individual's data "
-                    + "keys: nothing about them can be read any more (410 erased). Idempotent.")
+                    + "keys: nothing about them can be read any more (410 erased). Answers the signed erasure "
+                    + "receipt (no personal data beyond the id; verify it offline with the key from GET "
+                    + "/api/v1/keys/signing-key). Idempotent: erasing again answers the first receipt.")
     ErasureView erase(RequestContext context, @PathVariable UUID id) {
         ErasureResult result = individuals.erase(context, new SubjectId(id));
-        return new ErasureView(result.id().value(), result.keysDestroyed(), result.alreadyErased());
+        return new ErasureView(result.id().value(), result.keysDestroyed(), result.alreadyErased(),
+                result.receipt().json());
     }
 
 }

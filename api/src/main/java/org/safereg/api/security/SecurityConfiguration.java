@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Authentication and route-level authorisation. Two modes: local accounts over HTTP Basic (default), or, with
  * {@code REGISTRY_OIDC_ISSUER_URI}, an OAuth2 resource server taking JWTs (roles from the configured claim) with
  * local accounts off. Stateless (no session, no cookies). Route rules: health and the API documentation are
- * public; {@code /actuator/**} and {@code /api/v1/admin/**} need ADMIN; audit and key management need
+ * public; {@code /actuator/**} and {@code /api/v1/admin/**} need ADMIN; audit, key management and retention need
  * DATA_PROTECTION_OFFICER; creating locations and sites needs ADMIN or REGISTRATION_OFFICER; everything else
  * needs an authenticated user. Personal-data routes ({@code /api/v1/individuals/**}, {@code /api/v1/households/**},
  * {@code /api/v1/locations/{pcode}/individuals}) deliberately have no role rule here: the core's policy decision
@@ -68,7 +68,7 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/keys/**")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/keys/**", "/api/v1/retention/**")
                                 .hasRole(Role.DATA_PROTECTION_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/locations", "/api/v1/sites")
                                 .hasAnyRole(Role.ADMIN.name(), Role.REGISTRATION_OFFICER.name())

@@ -8,6 +8,7 @@ import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.SigningPublicKey;
 import org.safereg.keys.WrappedKey;
 import org.safereg.keys.WrappedKeyRepository.StoredKey;
 
@@ -48,6 +49,7 @@ public final class SwitchableKekProvider implements KekProvider, AutoCloseable {
     @Override public byte[] deriveSecret(String label) { return live().deriveSecret(label); }
     @Override public ProviderSignature sign(byte[] message) { return live().sign(message); }
     @Override public boolean verify(byte[] message, ProviderSignature signature) { return live().verify(message, signature); }
+    @Override public List<SigningPublicKey> signingPublicKeys() { return live().signingPublicKeys(); }
     @Override public void checkAvailable() { live().checkAvailable(); }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.SigningPublicKey;
 import org.safereg.keys.WrappedKey;
 import org.safereg.keys.WrappedKeyRepository.StoredKey;
 import org.slf4j.Logger;
@@ -386,6 +388,15 @@ public final class VaultTransitKekProvider implements KekProvider, AutoCloseable
         verifier.init(false, publicKey);
         verifier.update(message, 0, message.length);
         return verifier.verifySignature(value);
+    }
+
+    /** Reads the signing key's versions from Vault (one read), so a version created since start is listed. */
+    @Override
+    public List<SigningPublicKey> signingPublicKeys() {
+        loadSigningKeys();
+        return new TreeMap<>(publicKeys).entrySet().stream()
+                .map(e -> new SigningPublicKey(keyIdPrefix + e.getKey(), SIGNATURE_ALGORITHM, e.getValue().getEncoded()))
+                .toList();
     }
 
     /** Reads the KEK's metadata: proves Vault is reachable and unsealed and the token valid and allowed. */

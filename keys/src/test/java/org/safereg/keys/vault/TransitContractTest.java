@@ -17,6 +17,7 @@ import org.safereg.keys.DecryptionFailedException;
 import org.safereg.keys.KekVersion;
 import org.safereg.keys.KeyBinding;
 import org.safereg.keys.ProviderSignature;
+import org.safereg.keys.SigningPublicKey;
 import org.safereg.keys.SubjectId;
 import org.safereg.keys.WrappedKey;
 import org.safereg.keys.WrappedKeyRepository.StoredKey;
@@ -279,6 +280,11 @@ abstract class TransitContractTest {
             assertThat(env.provider.verify(checkpoint, v2)).isTrue();
             assertThat(env.provider.verify(checkpoint, v1)).isTrue();
             assertThat(env.newProvider().verify(checkpoint, v2)).isTrue();
+            List<SigningPublicKey> exported = env.provider.signingPublicKeys();
+            assertThat(exported).extracting(SigningPublicKey::keyId).containsExactly(v1.keyId(), v2.keyId());
+            assertThat(SigningPublicKey.fromPem("v1", exported.get(0).pem()).verify(checkpoint, v1)).isTrue();
+            assertThat(exported.get(1).verify(checkpoint, v2)).isTrue();
+            assertThat(exported.get(1).verify(checkpoint, v1)).isFalse();
         }
     }
 

@@ -94,6 +94,14 @@ public final class AuditLog {
                 FROM audit_event ORDER BY seq""", (rs, n) -> row(rs));
     }
 
+    /** Every event naming {@code subject} (its AUDIT-domain pseudonym), in sequence order. */
+    public List<ChainedAuditEvent> eventsNaming(Pseudonym subject) {
+        return jdbc.sql("""
+                        SELECT seq, at, actor, role, purpose, action, subject_pseudonym, request_id, outcome, prev_hash, hash
+                        FROM audit_event WHERE subject_pseudonym = ? ORDER BY seq""")
+                .param(subject.value()).query((rs, n) -> row(rs)).list();
+    }
+
     public List<AuditCheckpoint> checkpoints() {
         return jdbc.sql("SELECT seq, head_hash, signed_at, key_id, algorithm, signature FROM audit_checkpoint ORDER BY seq")
                 .query((rs, n) -> new AuditCheckpoint(rs.getLong(1), rs.getBytes(2),

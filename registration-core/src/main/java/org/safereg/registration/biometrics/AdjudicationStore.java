@@ -123,8 +123,8 @@ final class AdjudicationStore {
     }
 
     /** Withdraws the subject's open case (the subject is being erased). */
-    void withdraw(SubjectId subject) {
-        jdbc.sql("UPDATE adjudication_case SET status = 'WITHDRAWN' WHERE subject_id = ? AND status = 'OPEN'")
+    int withdraw(SubjectId subject) {
+        return jdbc.sql("UPDATE adjudication_case SET status = 'WITHDRAWN' WHERE subject_id = ? AND status = 'OPEN'")
                 .param(subject.value()).update();
     }
 

@@ -71,6 +71,8 @@ import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.RegistrationState;
 import org.safereg.registration.model.RegistrationStatus;
+import org.safereg.registration.rights.ErasedItem;
+import org.safereg.registration.rights.ErasureLedger;
 import org.safereg.registration.storage.IdempotencyStore;
 import org.safereg.registration.storage.IndividualStore;
 import org.safereg.registration.storage.JsonCodec;
@@ -501,9 +503,9 @@ public final class BiometricService implements AutoCloseable {
 
     private final class Erasure implements ErasureListener {
         @Override
-        public void erasing(SubjectId id) {
-            captures.deleteAll(id);
-            cases.withdraw(id);
+        public void erasing(SubjectId id, ErasureLedger ledger) {
+            ledger.removed(ErasedItem.GALLERY_FINGERS, captures.deleteAll(id));
+            ledger.removed(ErasedItem.ADJUDICATION_CASES_WITHDRAWN, cases.withdraw(id));
         }
 
         @Override

@@ -23,6 +23,8 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.ValidationException;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.individuals.ErasureListener;
+import org.safereg.registration.rights.ErasedItem;
+import org.safereg.registration.rights.ErasureLedger;
 import org.safereg.registration.storage.IndividualStore;
 import org.safereg.registration.storage.PaddedPayload;
 import org.safereg.registration.storage.PaddedPayload.RecordBinding;
@@ -121,8 +123,9 @@ public final class CaseNoteService {
     public ErasureListener erasureListener() {
         return new ErasureListener() {
             @Override
-            public void erasing(SubjectId id) {
-                jdbc.sql("DELETE FROM case_note WHERE individual_id = ?").param(id.value()).update();
+            public void erasing(SubjectId id, ErasureLedger ledger) {
+                ledger.removed(ErasedItem.CASE_NOTES,
+                        jdbc.sql("DELETE FROM case_note WHERE individual_id = ?").param(id.value()).update());
             }
 
             @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.consent.ConsentDeclaration;
 import org.safereg.privacy.consent.ConsentId;
@@ -43,6 +44,11 @@ import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.IndividualVersion;
+import org.safereg.registration.rights.ErasedItem;
+import org.safereg.registration.rights.ErasureLedger;
+import org.safereg.registration.rights.ErasureReceipt;
+import org.safereg.registration.rights.ErasureReceipts;
+import org.safereg.registration.rights.SignedErasureReceipt;
 import org.safereg.registration.storage.HouseholdStore;
 import org.safereg.registration.storage.IdempotencyStore;
 import org.safereg.registration.storage.IndividualStore.IndexKind;
@@ -74,11 +80,12 @@ public final class IndividualService {
     private final ConsentStore consents;
     private final Clock clock;
     private final ErasureListener erasure;
+    private final ErasureReceipts receipts;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#individuals()}. */
     public IndividualService(AccessGuard guard, IndividualStore store, HouseholdStore households,
                              LocationRepository locations, IdempotencyStore idempotency, ConsentStore consents,
-                             Clock clock, ErasureListener erasure) {
+                             Clock clock, ErasureListener erasure, ErasureReceipts receipts) {
         this.consents = consents;
         this.guard = guard;
         this.store = store;
@@ -87,6 +94,7 @@ public final class IndividualService {
         this.idempotency = idempotency;
         this.clock = clock;
         this.erasure = erasure;
+        this.receipts = receipts;
     }
 
     /** What an idempotent enrolment's retry must repeat exactly. */
@@ -239,25 +247,42 @@ public final class IndividualService {
     }
 
     /**
-     * Erases the individual by crypto-shredding (action ERASE): destroys their data keys, deletes their blind
-     * index rows, statistical projection row, idempotency records and fingerprint captures, ends their household
-     * membership and marks them ERASED; once committed, removes them from the fingerprint gallery. Afterwards
-     * every read path answers {@link SubjectErasedException} and no biometric search finds them. Idempotent.
+     * Erases the individual by crypto-shredding (action ERASE): destroys their data keys (all categories),
+     * deletes their blind index rows, statistical projection row, idempotency records, fingerprint captures and
+     * whatever else the other parts of the core hold ({@link ErasureListener}), withdraws their open adjudication
+     * case, ends their household membership (the household stays with its other members, without a head if the
+     * head is erased) and marks them ERASED, keeping a tombstone without personal data; once committed, removes
+     * them from the fingerprint gallery. Cases of others that list them as a candidate stay open (the candidate
+     * shows as ERASED and cannot be chosen as the existing person). Afterwards every read path answers
+     * {@link SubjectErasedException} and no biometric search finds them.
+     *
+     * <p>The erasure commits with its {@linkplain SignedErasureReceipt signed receipt} or not at all (the signature
+     * needs the key provider). Idempotent: erasing an erased individual returns the receipt issued then.
      *
      * @throws RecordNotFoundException no such individual
      */
     public ErasureResult erase(RequestContext context, SubjectId id) {
         ErasureResult result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
-            households.removeErased(id, context.actor().username(), now);
+            ErasureLedger ledger = new ErasureLedger();
+            if (households.removeErased(id, context.actor().username(), now)) {
+                ledger.removed(ErasedItem.HOUSEHOLD_MEMBERSHIPS_ENDED, 1);
+            }
             List<HouseholdId> everIn = households.householdsEverOf(id);
-            consents.delete(id);
-            IndividualStore.Erasure erased = store.erase(id);
-            idempotency.deleteForResult(id.value());
-            everIn.forEach(h -> idempotency.deleteForResult(h.value()));
-            erasure.erasing(id);
+            ledger.removed(ErasedItem.CONSENT_RECORDS, consents.delete(id));
+            IndividualStore.Erasure erased = store.erase(id, ledger);
+            int idempotencyRecords = idempotency.deleteForResult(id.value());
+            for (HouseholdId household : everIn) {
+                idempotencyRecords += idempotency.deleteForResult(household.value());
+            }
+            ledger.removed(ErasedItem.IDEMPOTENCY_RECORDS, idempotencyRecords);
+            erasure.erasing(id, ledger);
             trail.accessed(id);
-            return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased());
+            Optional<SignedErasureReceipt> earlier = erased.alreadyErased() ? receipts.find(id) : Optional.empty();
+            SignedErasureReceipt receipt = earlier.orElseGet(() -> receipts.issue(ErasureReceipt.of(id, now,
+                    context.actor().username(), PurposeCode.of(context.declaredPurpose().orElseThrow()).value(),
+                    context.requestId(), erased.alreadyErased(), ledger)));
+            return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt);
         });
         erasure.erased(id);
         return result;

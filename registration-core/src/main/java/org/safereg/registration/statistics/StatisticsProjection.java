@@ -81,8 +81,8 @@ public final class StatisticsProjection {
     }
 
     /** Removes the individual's row (erasure). */
-    public void delete(SubjectId subject) {
-        jdbc.sql("DELETE FROM stat_projection WHERE pseudonym = ?").param(key(subject)).update();
+    public int delete(SubjectId subject) {
+        return jdbc.sql("DELETE FROM stat_projection WHERE pseudonym = ?").param(key(subject)).update();
     }
 
     private byte[] key(SubjectId subject) {

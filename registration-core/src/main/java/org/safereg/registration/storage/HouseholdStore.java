@@ -144,14 +144,45 @@ public final class HouseholdStore {
 
     /**
      * On erasure of {@code member}: ends their active membership, if any, in a new household version without
-     * a reason (the household may be left without a head; it is dissolved when nobody remains).
+     * a reason. The household stays with its other members; when the head is erased it is left without a head
+     * (the others' relationships stay as recorded, relative to the former head); it is dissolved when nobody
+     * remains. Returns whether a membership was ended.
      */
-    public void removeErased(SubjectId member, String actor, Instant now) {
+    public boolean removeErased(SubjectId member, String actor, Instant now) {
         Optional<HouseholdId> household = individuals.activeHousehold(member);
         if (household.isPresent()) {
             Row row = row(household.get(), true);
             endMembership(row, member, Optional.empty(), actor, now, activeMembers(row.id()).size() == 1);
         }
+        return household.isPresent();
+    }
+
+    /**
+     * One membership of an individual, with the relationship to the head decrypted under the member's key.
+     *
+     * @param leftVersion the household version that ended it, empty while it is active
+     */
+    public record Membership(HouseholdId household, HouseholdStatus householdStatus, boolean head,
+                             Relationship relationshipToHead, int joinedVersion, Optional<Integer> leftVersion) {
+    }
+
+    /** Every membership the individual ever had, oldest first (subject export). */
+    public List<Membership> membershipsOf(SubjectId member) {
+        FieldCipher cipher = individuals.open(member);
+        return jdbc.sql("""
+                        SELECT m.household_id, h.status, m.is_head, m.relationship, m.joined_version, m.left_version
+                        FROM household_member m JOIN household h ON h.id = m.household_id
+                        WHERE m.individual_id = ? ORDER BY h.created_at, m.household_id, m.joined_version""")
+                .param(member.value())
+                .query((rs, n) -> {
+                    UUID household = rs.getObject(1, UUID.class);
+                    int joined = rs.getInt(5);
+                    Relationship relationship = PaddedPayload.open(cipher, RELATIONSHIP,
+                            new RecordBinding(household, joined), rs.getBytes(4), new TypeReference<Relationship>() { });
+                    return new Membership(new HouseholdId(household), HouseholdStatus.valueOf(rs.getString(2)),
+                            rs.getBoolean(3), relationship, joined, Optional.ofNullable(rs.getObject(6, Integer.class)));
+                })
+                .list();
     }
 
     /** Every household the individual ever belonged to. */

@@ -68,8 +68,8 @@ public final class IdempotencyStore {
     }
 
     /** Forgets the records that produced {@code resultId} (on erasure: the fingerprint derives from personal data). */
-    public void deleteForResult(UUID resultId) {
-        jdbc.sql("DELETE FROM idempotency WHERE result_id = ?").param(resultId).update();
+    public int deleteForResult(UUID resultId) {
+        return jdbc.sql("DELETE FROM idempotency WHERE result_id = ?").param(resultId).update();
     }
 
     private record Earlier(String operation, byte[] fingerprint, UUID resultId) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.safereg.keys.DataCategory;
 import org.safereg.keys.FieldCipher;
+import org.safereg.keys.KekVersion;
 import org.safereg.keys.SubjectId;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.keys.SubjectKeysDestroyedException;
@@ -37,6 +38,8 @@ import org.safereg.registration.model.LocationRef;
 import org.safereg.registration.model.RegistrationState;
 import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.model.VersionInfo;
+import org.safereg.registration.rights.ErasedItem;
+import org.safereg.registration.rights.ErasureLedger;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.IndividualCodec.Column;
 import org.safereg.registration.storage.PaddedPayload.RecordBinding;
@@ -255,18 +258,25 @@ public final class IndividualStore {
 
     /**
      * Crypto-shredding: destroys the subject's data keys, deletes their blind index rows and statistical row, and
-     * marks them ERASED. The ciphertexts stay, undecryptable. Household membership is the caller's business.
+     * marks them ERASED, recording all of it in {@code ledger}. The ciphertexts stay, undecryptable. Household
+     * membership is the caller's business.
      */
-    public Erasure erase(SubjectId id) {
+    public Erasure erase(SubjectId id, ErasureLedger ledger) {
         String status = jdbc.sql("SELECT status FROM individual WHERE id = ? FOR UPDATE")
                 .param(id.value()).query(String.class).optional()
                 .orElseThrow(() -> new RecordNotFoundException("individual"));
         if (status.equals("ERASED")) {
             return new Erasure(0, true);
         }
+        List<DataCategory> categories = jdbc.sql("SELECT category FROM subject_key WHERE subject_id = ?")
+                .param(id.value()).query(String.class).list().stream().map(DataCategory::valueOf).toList();
+        List<KekVersion> versions = jdbc.sql("SELECT DISTINCT kek_version FROM subject_key WHERE subject_id = ?")
+                .param(id.value()).query(Integer.class).list().stream().map(KekVersion::new).toList();
         int destroyed = keyring.destroy(id);
-        jdbc.sql("DELETE FROM individual_blind_index WHERE individual_id = ?").param(id.value()).update();
-        statistics.delete(id);
+        ledger.keysDestroyed(categories, versions);
+        ledger.removed(ErasedItem.BLIND_INDEX_ROWS,
+                jdbc.sql("DELETE FROM individual_blind_index WHERE individual_id = ?").param(id.value()).update());
+        ledger.removed(ErasedItem.STATISTICAL_PROJECTION_ROWS, statistics.delete(id));
         jdbc.sql("UPDATE individual SET status = 'ERASED' WHERE id = ?").param(id.value()).update();
         return new Erasure(destroyed, false);
     }
