@@ -9,6 +9,8 @@
 --   * consent_record and consent_purpose: SELECT, INSERT and DELETE (append-only; DELETE for erasure);
 --   * case_note: SELECT, INSERT and DELETE (append-only notes; erasure deletes a subject's notes);
 --   * break_glass_access: SELECT and INSERT only (which audit events a break-glass grant permitted);
+--   * transfer, transfer_subject (the record of disclosures): SELECT and INSERT only, like the audit tables;
+--   * sharing_agreement: no DELETE (a trigger allows only one revocation as UPDATE);
 --   * nothing on the migration history table.
 -- Without a separate application login (${appRole} empty) this does nothing.
 DO $grants$
@@ -28,6 +30,8 @@ BEGIN
     EXECUTE format('REVOKE UPDATE ON consent_record, consent_purpose FROM %I', app);
     EXECUTE format('REVOKE UPDATE ON case_note FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE ON break_glass_access FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE ON transfer, transfer_subject FROM %I', app);
+    EXECUTE format('REVOKE DELETE ON sharing_agreement FROM %I', app);
     EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', sch, app);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, app);

@@ -65,7 +65,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
             Role.PROTECTION_OFFICER, Set.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"),
             Role.STATISTICIAN, Set.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"),
             Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS",
-                    "ADMIN.RETENTION"),
+                    "ADMIN.RETENTION", "ADMIN.AGREEMENTS"),
             Role.ADMIN, Set.of(),
             Role.ADJUDICATOR, Set.of("REG.DEDUP"));
 

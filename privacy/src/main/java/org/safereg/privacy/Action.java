@@ -34,6 +34,13 @@ public enum Action {
     /** Rebuild stored templates from stored images after a SourceAFIS upgrade. */
     BIOMETRIC_REEXTRACT,
     /**
+     * Disclose personal data to a recipient outside the organisation (a partner system or a file export) under
+     * a data-sharing agreement; each subject needs a basis for the purpose.
+     */
+    TRANSFER,
+    /** Create, read and revoke data-sharing agreements (no personal data of subjects). */
+    AGREEMENT_MANAGE,
+    /**
      * Ask for vital-interest access to one subject without consent (break-glass), under the purpose declared;
      * decided without a subject basis (the point is that there is none). Only purposes that allow break-glass
      * cover it.

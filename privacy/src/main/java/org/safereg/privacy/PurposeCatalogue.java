@@ -1,5 +1,6 @@
 package org.safereg.privacy;
 
+import static org.safereg.privacy.Action.AGREEMENT_MANAGE;
 import static org.safereg.privacy.Action.ADJUDICATION_DECIDE;
 import static org.safereg.privacy.Action.ADJUDICATION_VIEW;
 import static org.safereg.privacy.Action.AUDIT_VERIFY;
@@ -26,6 +27,7 @@ import static org.safereg.privacy.Action.READ_HISTORY;
 import static org.safereg.privacy.Action.RETENTION_REVIEW;
 import static org.safereg.privacy.Action.SEARCH;
 import static org.safereg.privacy.Action.SUBJECT_EXPORT;
+import static org.safereg.privacy.Action.TRANSFER;
 import static org.safereg.privacy.Action.UPDATE;
 import static org.safereg.privacy.LegalBasis.CONSENT;
 import static org.safereg.privacy.LegalBasis.EXPLICIT_CONSENT;
@@ -85,9 +87,9 @@ import org.safereg.keys.DataCategory;
  * <tr><td>REG.VERIFY</td><td>REGISTRATION_OFFICER, PROTECTION_OFFICER</td><td>READ, SEARCH, BIOMETRIC_VERIFY</td>
  *     <td>NAMES, SEX, BIRTH, DOCUMENTS, POPULATION_CATEGORY, LOCATION</td><td>CONSENT, EXPLICIT_CONSENT,
  *     PUBLIC_INTEREST_MANDATE</td><td>yes / no / P10Y</td></tr>
- * <tr><td>ASSIST.CASH</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST</td><td>NAMES, SEX, BIRTH, HOUSEHOLD,
+ * <tr><td>ASSIST.CASH</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST, TRANSFER</td><td>NAMES, SEX, BIRTH, HOUSEHOLD,
  *     CONTACT, LOCATION</td><td>CONSENT, PUBLIC_INTEREST_MANDATE, VITAL_INTEREST</td><td>yes / no / P2Y</td></tr>
- * <tr><td>ASSIST.NFI, ASSIST.SHELTER</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST</td><td>NAMES, SEX,
+ * <tr><td>ASSIST.NFI, ASSIST.SHELTER</td><td>REGISTRATION_OFFICER</td><td>READ, SEARCH, LIST, TRANSFER</td><td>NAMES, SEX,
  *     BIRTH, HOUSEHOLD, LOCATION</td><td>CONSENT, PUBLIC_INTEREST_MANDATE, VITAL_INTEREST</td><td>yes / no / P2Y</td></tr>
  * <tr><td>PROT.CASE</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE,
  *     BIOMETRIC_IDENTIFY, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td>
@@ -95,11 +97,11 @@ import org.safereg.keys.DataCategory;
  * <tr><td>PROT.CASE_NOTES</td><td>PROTECTION_OFFICER</td><td>CASE_NOTE_READ, CASE_NOTE_WRITE, BREAK_GLASS_REQUEST,
  *     BREAK_GLASS_APPROVE</td><td>CASE_NOTES, NAMES</td><td>CONSENT, EXPLICIT_CONSENT</td><td>yes / yes / P10Y</td></tr>
  * <tr><td>PROT.FAMILY_TRACING</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
- *     HOUSEHOLD_CHANGE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td><td>NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT,
- *     CHANGE_HISTORY</td><td>CONSENT, VITAL_INTEREST</td>
+ *     HOUSEHOLD_CHANGE, TRANSFER, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE</td><td>NAMES, SEX, BIRTH, HOUSEHOLD,
+ *     LOCATION, CONTACT, CHANGE_HISTORY</td><td>CONSENT, VITAL_INTEREST</td>
  *     <td>yes / yes / P10Y</td></tr>
  * <tr><td>SOLUTIONS.RESETTLEMENT</td><td>PROTECTION_OFFICER</td><td>READ, SEARCH, LIST, UPDATE, READ_HISTORY,
- *     HOUSEHOLD_CHANGE</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
+ *     HOUSEHOLD_CHANGE, TRANSFER</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
  * <tr><td>FRAUD</td><td>none by default</td><td>READ, SEARCH, READ_HISTORY</td><td>demographic, HOUSEHOLD,
  *     CHANGE_HISTORY</td><td>LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE</td><td>yes / no / P5Y</td></tr>
  * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>STATISTICIAN</td><td>none (aggregates only)</td><td>none</td>
@@ -114,12 +116,16 @@ import org.safereg.keys.DataCategory;
  *     <td>no / no / -</td></tr>
  * <tr><td>ADMIN.RETENTION</td><td>DATA_PROTECTION_OFFICER (and the retention job)</td><td>RETENTION_REVIEW, ERASE</td>
  *     <td>none</td><td>-</td><td>no / no / -</td></tr>
+ * <tr><td>ADMIN.AGREEMENTS</td><td>DATA_PROTECTION_OFFICER</td><td>AGREEMENT_MANAGE</td><td>none</td><td>-</td>
+ *     <td>no / no / -</td></tr>
  * </table>
  *
  * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, BIOMETRIC_ENROL only by
  * REGISTRATION_OFFICER; ADJUDICATION_VIEW, ADJUDICATION_DECIDE and BIOMETRIC_IMAGE_VIEW only by ADJUDICATOR;
  * BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE, CASE_NOTE_READ and CASE_NOTE_WRITE only by PROTECTION_OFFICER;
- * BREAK_GLASS_REVIEW only by DATA_PROTECTION_OFFICER.
+ * BREAK_GLASS_REVIEW only by DATA_PROTECTION_OFFICER; TRANSFER (disclosure to a recipient under a data-sharing
+ * agreement) only by REGISTRATION_OFFICER (assistance purposes, e.g. to a cash-transfer partner) and
+ * PROTECTION_OFFICER (family tracing, resettlement); AGREEMENT_MANAGE only by DATA_PROTECTION_OFFICER.
  *
  * <p>Immutable and thread-safe; look-ups are map reads.
  */
@@ -308,10 +314,10 @@ public final class PurposeCatalogue {
                 Set.of(NAMES, SEX, BIRTH, DOCUMENTS, POPULATION_CATEGORY, LOCATION),
                 Set.of(CONSENT, EXPLICIT_CONSENT, PUBLIC_INTEREST_MANDATE), true, false, tenYears));
         Set<LegalBasis> assistance = Set.of(CONSENT, PUBLIC_INTEREST_MANDATE, VITAL_INTEREST);
-        d.add(new PurposeDefinition(code("ASSIST.CASH"), ro, Set.of(READ, SEARCH, LIST),
+        d.add(new PurposeDefinition(code("ASSIST.CASH"), ro, Set.of(READ, SEARCH, LIST, TRANSFER),
                 Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, CONTACT, LOCATION), assistance, true, false, twoYears));
         for (String inKind : List.of("ASSIST.NFI", "ASSIST.SHELTER")) {
-            d.add(new PurposeDefinition(code(inKind), ro, Set.of(READ, SEARCH, LIST),
+            d.add(new PurposeDefinition(code(inKind), ro, Set.of(READ, SEARCH, LIST, TRANSFER),
                     Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION), assistance, true, false, twoYears));
         }
         Set<Action> caseWork = Set.of(READ, SEARCH, LIST, UPDATE, READ_HISTORY, HOUSEHOLD_CHANGE);
@@ -324,10 +330,11 @@ public final class PurposeCatalogue {
                 Set.of(CASE_NOTE_READ, CASE_NOTE_WRITE, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
                 Set.of(CASE_NOTES, NAMES), Set.of(CONSENT, EXPLICIT_CONSENT), true, true, tenYears));
         d.add(new PurposeDefinition(code("PROT.FAMILY_TRACING"), po,
-                union(caseWork, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
+                union(caseWork, TRANSFER, BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE),
                 Set.of(NAMES, SEX, BIRTH, HOUSEHOLD, LOCATION, CONTACT, CHANGE_HISTORY),
                 Set.of(CONSENT, VITAL_INTEREST), true, true, tenYears));
-        d.add(new PurposeDefinition(code("SOLUTIONS.RESETTLEMENT"), po, caseWork, caseRecord, Set.of(CONSENT),
+        d.add(new PurposeDefinition(code("SOLUTIONS.RESETTLEMENT"), po, union(caseWork, TRANSFER), caseRecord,
+                Set.of(CONSENT),
                 true, false, tenYears));
         d.add(new PurposeDefinition(code("FRAUD"), Set.of(), Set.of(READ, SEARCH, READ_HISTORY),
                 union(withHousehold, CHANGE_HISTORY), Set.of(LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE), true,
@@ -348,6 +355,8 @@ public final class PurposeCatalogue {
                 Optional.empty()));
         d.add(new PurposeDefinition(code("ADMIN.BIOMETRICS"), dpo, Set.of(BIOMETRIC_REEXTRACT), Set.of(), Set.of(),
                 false, false, Optional.empty()));
+        d.add(new PurposeDefinition(code("ADMIN.AGREEMENTS"), dpo, Set.of(AGREEMENT_MANAGE), Set.of(), Set.of(),
+                false, false, Optional.empty()));
         return d;
     }
 
@@ -361,6 +370,8 @@ public final class PurposeCatalogue {
             a.put(protection, Set.of(Role.PROTECTION_OFFICER));
         }
         a.put(BREAK_GLASS_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
+        a.put(TRANSFER, Set.of(Role.REGISTRATION_OFFICER, Role.PROTECTION_OFFICER));
+        a.put(AGREEMENT_MANAGE, Set.of(Role.DATA_PROTECTION_OFFICER));
         return a;
     }
 

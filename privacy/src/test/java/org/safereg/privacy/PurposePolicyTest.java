@@ -83,13 +83,13 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.STATISTICIAN)).containsExactlyInAnyOrderElementsOf(codes(
                 "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         assertThat(policy.allowedFor(Role.DATA_PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
-                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION"));
+                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS"));
         assertThat(policy.allowedFor(Role.ADMIN)).isEmpty();
         assertThat(policy.allowedFor(Role.ADJUDICATOR)).containsExactlyInAnyOrderElementsOf(codes("REG.DEDUP"));
         assertThat(policy.knownPurposes()).containsExactlyInAnyOrderElementsOf(codes("REG.ENROL", "REG.DEDUP",
                 "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.CASE_NOTES",
                 "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
-                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION"));
+                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS"));
         assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.ENROL"))).containsExactlyInAnyOrder(
                 Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST,
                 Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE,
@@ -105,6 +105,12 @@ class PurposePolicyTest {
         assertThat(policy.actionsCoveredBy(PurposeCode.of("FRAUD")))
                 .containsExactlyInAnyOrder(Action.READ, Action.SEARCH, Action.READ_HISTORY);
         assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.PUBLIC"))).isEmpty();
+        assertThat(policy.knownPurposes().stream().filter(p -> policy.actionsCoveredBy(p).contains(Action.TRANSFER)))
+                .containsExactlyInAnyOrderElementsOf(codes("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER",
+                        "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT"));
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("ADMIN.AGREEMENTS"))).containsExactly(Action.AGREEMENT_MANAGE);
+        assertThat(policy.catalogue().mayPerform(Role.ADJUDICATOR, Action.TRANSFER)).isFalse();
+        assertThat(policy.catalogue().mayPerform(Role.ADMIN, Action.AGREEMENT_MANAGE)).isFalse();
     }
 
     @Test

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
+import org.safereg.privacy.Action;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.PurposeCatalogue;
+import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.audit.AccessGuard;
@@ -35,6 +38,10 @@ import org.safereg.registration.locations.LocationService;
 import org.safereg.registration.retention.RetentionService;
 import org.safereg.registration.rights.ErasureReceipts;
 import org.safereg.registration.rights.SubjectRightsService;
+import org.safereg.registration.sharing.AgreementService;
+import org.safereg.registration.sharing.AgreementStore;
+import org.safereg.registration.sharing.TransferLedger;
+import org.safereg.registration.sharing.TransferService;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
@@ -79,6 +86,9 @@ public final class RegistrationCore implements AutoCloseable {
     private final CaseNoteService caseNotes;
     private final SubjectRightsService subjectRights;
     private final RetentionService retention;
+    private final AgreementService agreements;
+    private final TransferService transfers;
+    private final TransferLedger transferLedger;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
@@ -119,6 +129,18 @@ public final class RegistrationCore implements AutoCloseable {
         keyManagement = new KeyManagementService(guard, kek, wrappedKeys);
         audit = new AuditService(guard, log, transactions, kek, clock);
         idempotencyRetention = new IdempotencyRetention(idempotency, transactions, clock);
+        AgreementStore agreementStore = new AgreementStore(jdbc);
+        transferLedger = new TransferLedger(jdbc);
+        agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
+        transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
+                locationRepository, transactions, clock);
+    }
+
+    /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */
+    private static Predicate<PurposeCode> disclosable(PolicyDecisionPoint policy) {
+        return policy instanceof PurposePolicy catalogue
+                ? purpose -> catalogue.actionsCoveredBy(purpose).contains(Action.TRANSFER)
+                : purpose -> false;
     }
 
     /**
@@ -223,6 +245,24 @@ public final class RegistrationCore implements AutoCloseable {
     /** Purging of expired idempotency records (schedule {@link IdempotencyRetention#purge(java.time.Duration)}). */
     public IdempotencyRetention idempotencyRetention() {
         return idempotencyRetention;
+    }
+
+    /** Data-sharing agreements (the data protection officer's administration). */
+    public AgreementService agreements() {
+        return agreements;
+    }
+
+    /** Transfers of personal data to recipients under agreements, and the record of them per subject. */
+    public TransferService transfers() {
+        return transfers;
+    }
+
+    /**
+     * The record of transfers, unguarded: for services that list a subject's disclosures inside their own guarded
+     * operation (the subject export).
+     */
+    public TransferLedger transferLedger() {
+        return transferLedger;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */

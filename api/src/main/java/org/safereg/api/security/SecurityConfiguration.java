@@ -68,7 +68,8 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/audit/**", "/api/v1/keys/**", "/api/v1/retention/**")
+                        .requestMatchers("/api/v1/audit/**", "/api/v1/keys/**", "/api/v1/retention/**",
+                                "/api/v1/agreements", "/api/v1/agreements/**")
                                 .hasRole(Role.DATA_PROTECTION_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/locations", "/api/v1/sites")
                                 .hasAnyRole(Role.ADMIN.name(), Role.REGISTRATION_OFFICER.name())

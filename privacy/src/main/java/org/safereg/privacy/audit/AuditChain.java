@@ -7,7 +7,9 @@ import org.safereg.privacy.Pseudonym;
  * The hash chain over audit rows: {@code hash = SHA-256(encoding)} where the encoding is length-prefixed and
  * unambiguous: domain tag {@code safereg-audit-v1}, sequence number, the event's time (truncated to
  * microseconds), actor, role, purpose, action, subject pseudonym (or an absence marker), request id, outcome,
- * and the previous row's hash. The first row's previous hash is {@link #GENESIS}.
+ * the previous row's hash and, only for an event with a {@linkplain AuditEvent#recipient() recipient}, the
+ * recipient code (length-prefixed, last: events without a recipient hash exactly as before recipients were
+ * recorded, and the total length tells the two forms apart). The first row's previous hash is {@link #GENESIS}.
  *
  * <p><b>Storage precision:</b> the hash covers the time at microsecond precision, the precision of PostgreSQL
  * {@code timestamptz}. Callers should store {@code event.at()} truncated to microseconds (a value with
@@ -34,7 +36,7 @@ public final class AuditChain {
         if (previousHash == null || previousHash.length != HASH_LENGTH) {
             throw new IllegalArgumentException("previous hash must be 32 bytes");
         }
-        return new CanonicalEncoding(DOMAIN_TAG)
+        CanonicalEncoding encoding = new CanonicalEncoding(DOMAIN_TAG)
                 .number(sequence)
                 .instant(event.at())
                 .string(event.actor())
@@ -44,8 +46,9 @@ public final class AuditChain {
                 .optionalBytes(event.subject().map(Pseudonym::value))
                 .string(event.requestId())
                 .string(event.outcome().name())
-                .bytes(previousHash)
-                .sha256();
+                .bytes(previousHash);
+        event.recipient().ifPresent(r -> encoding.string(r.value()));
+        return encoding.sha256();
     }
 
     /** Links {@code event} after a row with {@code previousHash}. */

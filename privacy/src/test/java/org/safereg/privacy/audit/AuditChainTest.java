@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.safereg.privacy.Pseudonym;
+import org.safereg.privacy.sharing.RecipientId;
 
 class AuditChainTest {
     static final Instant AT = Instant.parse("2025-03-01T10:15:30.123456Z");
@@ -69,6 +70,24 @@ class AuditChainTest {
     void pinnedHashOfAKnownEventGuardsTheEncoding() {
         assertThat(java.util.HexFormat.of().formatHex(AuditChain.hash(1, EVENT, AuditChain.GENESIS)))
                 .isEqualTo(ReferenceEncoding.hexHash(1, EVENT, AuditChain.GENESIS));
+    }
+
+    @Test
+    void recipientIsHashedOnlyWhenPresentSoEarlierRowsKeepTheirHash() {
+        AuditEvent disclosed = new AuditEvent(AT, EVENT.actor(), EVENT.role(), "ASSIST.CASH", "TRANSFER",
+                EVENT.subject(), EVENT.requestId(), EVENT.outcome(), Optional.of(RecipientId.of("WFP-SO")));
+        AuditEvent otherRecipient = new AuditEvent(AT, EVENT.actor(), EVENT.role(), "ASSIST.CASH", "TRANSFER",
+                EVENT.subject(), EVENT.requestId(), EVENT.outcome(), Optional.of(RecipientId.of("WFP-KE")));
+        AuditEvent internal = new AuditEvent(AT, EVENT.actor(), EVENT.role(), "ASSIST.CASH", "TRANSFER",
+                EVENT.subject(), EVENT.requestId(), EVENT.outcome());
+
+        assertThat(AuditChain.hash(1, disclosed, AuditChain.GENESIS))
+                .isNotEqualTo(AuditChain.hash(1, internal, AuditChain.GENESIS))
+                .isNotEqualTo(AuditChain.hash(1, otherRecipient, AuditChain.GENESIS));
+        assertThat(java.util.HexFormat.of().formatHex(AuditChain.hash(1, disclosed, AuditChain.GENESIS)))
+                .isEqualTo(ReferenceEncoding.hexHash(1, disclosed, AuditChain.GENESIS));
+        assertThat(java.util.HexFormat.of().formatHex(AuditChain.hash(1, internal, AuditChain.GENESIS)))
+                .isEqualTo(ReferenceEncoding.hexHash(1, internal, AuditChain.GENESIS));
     }
 
     @Test

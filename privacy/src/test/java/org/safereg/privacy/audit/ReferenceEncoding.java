@@ -36,6 +36,9 @@ final class ReferenceEncoding {
             string(out, e.requestId());
             string(out, e.outcome().name());
             lengthPrefixed(out, previousHash);
+            if (e.recipient().isPresent()) {
+                string(out, e.recipient().get().value());
+            }
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray()));
         } catch (IOException | java.security.GeneralSecurityException ex) {
             throw new IllegalStateException(ex);

@@ -15,6 +15,7 @@ import org.safereg.privacy.AccessDecision;
 import org.safereg.privacy.AccessRequest;
 import org.safereg.privacy.DenialReason;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.Disclosure;
 import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.PseudonymDomain;
@@ -25,6 +26,7 @@ import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.audit.AuditEvent;
 import org.safereg.privacy.audit.AuditOutcome;
 import org.safereg.privacy.audit.ChainedAuditEvent;
+import org.safereg.privacy.sharing.RecipientId;
 import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.RecordIntegrityException;
 import org.safereg.registration.RecordNotFoundException;
@@ -103,7 +105,9 @@ public final class AccessGuard {
 
     /**
      * The permit of one operation and its audit events, appended when the work returns. If the work records none,
-     * one SUCCESS event for the subject of the decision (if any) is appended.
+     * one SUCCESS event for the subject of the decision (if any) is appended. For a disclosure
+     * ({@link #runDisclosure}) admission also requires the agreement, and the work records {@link #disclosed} or
+     * {@link #withheld} per subject.
      */
     public static final class Trail {
         private final List<Entry> entries = new ArrayList<>();
@@ -120,6 +124,11 @@ public final class AccessGuard {
             return permit.fields();
         }
 
+        /** The permit the work runs under (purpose, role, fields, basis, grant, agreement). */
+        public AccessDecision.Permit permit() {
+            return permit;
+        }
+
         /**
          * Whether this operation may return {@code subject}'s data: the decision point's answer for the subject with
          * their bases (loaded in this transaction). Unknown and erased subjects are not admitted. Not audited: leave
@@ -131,16 +140,34 @@ public final class AccessGuard {
 
         /** The work read or wrote this subject's personal data. */
         public void accessed(SubjectId subject) {
-            entries.add(new Entry(Optional.of(subject), AuditOutcome.SUCCESS));
+            entries.add(new Entry(Optional.of(subject), AuditOutcome.SUCCESS, Optional.empty()));
         }
 
         /** The work found nothing (a search or list with no result). */
         public void nothingFound() {
-            entries.add(new Entry(Optional.empty(), AuditOutcome.NOT_FOUND));
+            entries.add(new Entry(Optional.empty(), AuditOutcome.NOT_FOUND, Optional.empty()));
+        }
+
+        /** The work disclosed this subject's personal data to {@code recipient} (audited SUCCESS with it). */
+        public void disclosed(SubjectId subject, RecipientId recipient) {
+            entries.add(new Entry(Optional.of(subject), AuditOutcome.SUCCESS, Optional.of(recipient)));
+        }
+
+        /**
+         * The work withheld this subject from a disclosure to {@code recipient} because they were not
+         * {@linkplain #admits admitted} (audited DENIED with the recipient; nothing of theirs was read).
+         */
+        public void withheld(SubjectId subject, RecipientId recipient) {
+            entries.add(new Entry(Optional.of(subject), AuditOutcome.DENIED, Optional.of(recipient)));
+        }
+
+        /** The work administered something concerning {@code recipient} (an agreement), without personal data. */
+        public void concerning(RecipientId recipient) {
+            entries.add(new Entry(Optional.empty(), AuditOutcome.SUCCESS, Optional.of(recipient)));
         }
     }
 
-    private record Entry(Optional<SubjectId> subject, AuditOutcome outcome) {
+    private record Entry(Optional<SubjectId> subject, AuditOutcome outcome, Optional<RecipientId> recipient) {
     }
 
     /** A denial decided inside the operation's transaction (rolled back, then audited and thrown). */
@@ -190,7 +217,20 @@ public final class AccessGuard {
      */
     public <T> T run(RequestContext context, Action action, Optional<SubjectId> subject, Work<T> work) {
         AccessDecision.Permit permit = permit(context, action, subject);
-        return execute(context, action, subject, permit, true, work);
+        return execute(context, action, subject, Optional.empty(), permit, true, work);
+    }
+
+    /**
+     * Decides {@code action} as a disclosure of personal data to {@code disclosure.recipient()}: the policy decision
+     * point requires an active agreement among {@code disclosure.agreements()} covering the purpose (else
+     * NO_AGREEMENT, audited DENIED with the recipient) and narrows the permit's fields to it; then runs
+     * {@code work} as {@link #run}, where {@link Trail#admits} decides each subject with their bases and the same
+     * disclosure, and the work records {@link Trail#disclosed} or {@link Trail#withheld}.
+     */
+    public <T> T runDisclosure(RequestContext context, Action action, Disclosure disclosure, Work<T> work) {
+        Optional<Disclosure> to = Optional.of(disclosure);
+        AccessDecision.Permit permit = permit(context, action, Optional.empty(), to);
+        return execute(context, action, Optional.empty(), to, permit, false, work);
     }
 
     /**
@@ -206,7 +246,7 @@ public final class AccessGuard {
         if (!permit.purpose().value().equals(ENROL_PURPOSE)) {
             decideOrDeny(context, Optional.of(ENROL_PURPOSE), Action.ENROL, created, requested);
         }
-        return execute(context, action, Optional.empty(), withBasis, false, work);
+        return execute(context, action, Optional.empty(), Optional.empty(), withBasis, false, work);
     }
 
     private AccessDecision.Permit decideOrDeny(RequestContext context, Optional<String> purpose, Action action,
@@ -220,21 +260,23 @@ public final class AccessGuard {
     }
 
     private <T> T execute(RequestContext context, Action action, Optional<SubjectId> subject,
-                          AccessDecision.Permit rolePermit, boolean loadBases, Work<T> work) {
+                          Optional<Disclosure> disclosure, AccessDecision.Permit rolePermit, boolean loadBases,
+                          Work<T> work) {
         String role = rolePermit.role().name();
         String purpose = rolePermit.purpose().value();
+        Optional<RecipientId> recipient = disclosure.map(Disclosure::recipient);
         try {
             return transactions.inTransaction(() -> {
                 AccessDecision.Permit permit = loadBases && subject.isPresent()
                         ? subjectPermit(context, action, subject.get())
                         : rolePermit;
-                Trail trail = new Trail(permit, candidate -> admits(context, action, candidate));
+                Trail trail = new Trail(permit, candidate -> admits(context, action, candidate, disclosure));
                 T result = work.execute(trail);
                 List<Entry> entries = trail.entries.isEmpty()
-                        ? List.of(new Entry(subject, AuditOutcome.SUCCESS))
+                        ? List.of(new Entry(subject, AuditOutcome.SUCCESS, recipient))
                         : trail.entries;
                 List<ChainedAuditEvent> appended = log.append(entries.stream()
-                        .map(e -> event(context, role, purpose, action, e.subject(), e.outcome()))
+                        .map(e -> event(context, role, purpose, action, e.subject(), e.outcome(), e.recipient()))
                         .toList());
                 permit.breakGlass().ifPresent(grant -> breakGlassUses.used(grant,
                         appended.stream().map(ChainedAuditEvent::sequence).toList()));
@@ -243,13 +285,13 @@ public final class AccessGuard {
         } catch (Refused r) {
             throw denied(context, action, subject, r.reason);
         } catch (RecordNotFoundException | SubjectErasedException e) {
-            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.NOT_FOUND));
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.NOT_FOUND, recipient));
             throw e;
         } catch (RegistrationException e) {
-            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED));
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED, recipient));
             throw e;
         } catch (DecryptionFailedException e) {
-            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED));
+            appendAlone(event(context, role, purpose, action, subject, AuditOutcome.FAILED, recipient));
             throw new RecordIntegrityException(e);
         }
     }
@@ -260,9 +302,9 @@ public final class AccessGuard {
      * loading anything, so it also reaches unknown and erased subjects (the work then answers for them).
      */
     private AccessDecision.Permit subjectPermit(RequestContext context, Action action, SubjectId subject) {
-        AccessDecision decision = decideFor(context, action, subject, SubjectBases.none());
+        AccessDecision decision = decideFor(context, action, subject, SubjectBases.none(), Optional.empty());
         if (!decision.permitted()) {
-            decision = decideFor(context, action, subject, bases.load(subject));
+            decision = decideFor(context, action, subject, bases.load(subject), Optional.empty());
         }
         if (decision instanceof AccessDecision.Deny deny) {
             throw new Refused(deny.reason());
@@ -270,8 +312,8 @@ public final class AccessGuard {
         return (AccessDecision.Permit) decision;
     }
 
-    private boolean admits(RequestContext context, Action action, SubjectId subject) {
-        if (decideFor(context, action, subject, SubjectBases.none()).permitted()) {
+    private boolean admits(RequestContext context, Action action, SubjectId subject, Optional<Disclosure> disclosure) {
+        if (decideFor(context, action, subject, SubjectBases.none(), disclosure).permitted()) {
             return true;
         }
         SubjectBases loaded;
@@ -280,12 +322,13 @@ public final class AccessGuard {
         } catch (RecordNotFoundException | SubjectErasedException gone) {
             return false;
         }
-        return decideFor(context, action, subject, loaded).permitted();
+        return decideFor(context, action, subject, loaded, disclosure).permitted();
     }
 
-    private AccessDecision decideFor(RequestContext context, Action action, SubjectId subject, SubjectBases known) {
+    private AccessDecision decideFor(RequestContext context, Action action, SubjectId subject, SubjectBases known,
+                                     Optional<Disclosure> disclosure) {
         return policy.decide(new AccessRequest(context.actor(), context.declaredPurpose(), action,
-                Optional.of(subject), known, Optional.empty()));
+                Optional.of(subject), known, disclosure));
     }
 
     /**
@@ -322,11 +365,18 @@ public final class AccessGuard {
      * (own transaction) and thrown.
      */
     private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject) {
+        return permit(context, action, subject, Optional.empty());
+    }
+
+    /** As {@link #permit(RequestContext, Action, Optional)}, for a disclosure when one is given. */
+    private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject,
+                                         Optional<Disclosure> disclosure) {
         keyCheck.ensureVerified();
-        AccessDecision decision = policy.decide(
-                new AccessRequest(context.actor(), context.declaredPurpose(), action, Optional.empty()));
+        AccessDecision decision = policy.decide(new AccessRequest(context.actor(), context.declaredPurpose(), action,
+                Optional.empty(), SubjectBases.none(), disclosure));
         if (!(decision instanceof AccessDecision.Permit permit)) {
-            throw denied(context, action, subject, ((AccessDecision.Deny) decision).reason());
+            throw denied(context, action, subject, ((AccessDecision.Deny) decision).reason(),
+                    disclosure.map(Disclosure::recipient));
         }
         return permit;
     }
@@ -334,8 +384,14 @@ public final class AccessGuard {
     /** Appends the DENIED event (own transaction) and returns the exception to throw. */
     private AccessDeniedException denied(RequestContext context, Action action, Optional<SubjectId> subject,
                                          DenialReason reason) {
+        return denied(context, action, subject, reason, Optional.empty());
+    }
+
+    private AccessDeniedException denied(RequestContext context, Action action, Optional<SubjectId> subject,
+                                         DenialReason reason, Optional<RecipientId> recipient) {
         String roles = context.actor().roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-        appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED));
+        appendAlone(event(context, roles, recordedPurpose(context), action, subject, AuditOutcome.DENIED,
+                recipient));
         return new AccessDeniedException(reason);
     }
 
@@ -345,10 +401,15 @@ public final class AccessGuard {
 
     private AuditEvent event(RequestContext context, String role, String purpose, Action action,
                              Optional<SubjectId> subject, AuditOutcome outcome) {
+        return event(context, role, purpose, action, subject, outcome, Optional.empty());
+    }
+
+    private AuditEvent event(RequestContext context, String role, String purpose, Action action,
+                             Optional<SubjectId> subject, AuditOutcome outcome, Optional<RecipientId> recipient) {
         String requestId = REQUEST_ID.matcher(context.requestId()).matches() ? context.requestId() : INVALID;
         return new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), context.actor().username(), role,
                 purpose, action.name(), subject.map(s -> pseudonyms.of(PseudonymDomain.AUDIT, s)), requestId,
-                outcome);
+                outcome, recipient);
     }
 
     private static String recordedPurpose(RequestContext context) {

@@ -16,6 +16,7 @@ import org.safereg.privacy.audit.AuditCheckpoint;
 import org.safereg.privacy.audit.AuditEvent;
 import org.safereg.privacy.audit.AuditOutcome;
 import org.safereg.privacy.audit.ChainedAuditEvent;
+import org.safereg.privacy.sharing.RecipientId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -57,11 +58,12 @@ public final class AuditLog {
             ChainedAuditEvent row = AuditChain.link(seq, event, previous);
             jdbc.sql("""
                             INSERT INTO audit_event (seq, at, actor, role, purpose, action, subject_pseudonym,
-                                                     request_id, outcome, prev_hash, hash)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     request_id, outcome, prev_hash, hash, recipient)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(seq, OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC), event.actor(), event.role(),
                             event.purpose(), event.action(), event.subject().map(Pseudonym::value).orElse(null),
-                            event.requestId(), event.outcome().name(), row.previousHash(), row.hash())
+                            event.requestId(), event.outcome().name(), row.previousHash(), row.hash(),
+                            event.recipient().map(RecipientId::value).orElse(null))
                     .update();
             chained.add(row);
             previous = row.hash();
@@ -90,7 +92,8 @@ public final class AuditLog {
      */
     public Stream<ChainedAuditEvent> streamInOrder() {
         return streaming.queryForStream("""
-                SELECT seq, at, actor, role, purpose, action, subject_pseudonym, request_id, outcome, prev_hash, hash
+                SELECT seq, at, actor, role, purpose, action, subject_pseudonym, request_id, outcome, prev_hash, hash,
+                       recipient
                 FROM audit_event ORDER BY seq""", (rs, n) -> row(rs));
     }
 
@@ -126,7 +129,7 @@ public final class AuditLog {
         AuditEvent event = new AuditEvent(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3),
                 rs.getString(4), rs.getString(5), rs.getString(6),
                 pseudonym == null ? Optional.empty() : Optional.of(new Pseudonym(pseudonym)), rs.getString(8),
-                AuditOutcome.valueOf(rs.getString(9)));
+                AuditOutcome.valueOf(rs.getString(9)), Optional.ofNullable(rs.getString(12)).map(RecipientId::of));
         return new ChainedAuditEvent(rs.getLong(1), event, rs.getBytes(10), rs.getBytes(11));
     }
 }
