@@ -100,7 +100,8 @@ public final class AuditLog {
     /** Every event naming {@code subject} (its AUDIT-domain pseudonym), in sequence order. */
     public List<ChainedAuditEvent> eventsNaming(Pseudonym subject) {
         return jdbc.sql("""
-                        SELECT seq, at, actor, role, purpose, action, subject_pseudonym, request_id, outcome, prev_hash, hash
+                        SELECT seq, at, actor, role, purpose, action, subject_pseudonym, request_id, outcome, prev_hash, hash,
+                               recipient
                         FROM audit_event WHERE subject_pseudonym = ? ORDER BY seq""")
                 .param(subject.value()).query((rs, n) -> row(rs)).list();
     }
