@@ -876,6 +876,241 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
                 }));
     }
 
+    // ---------------------------------------------------------------- the matrix and the oracle
+
+    /** Purposes declared in the matrix: the catalogue's, none, a prohibited one and an unknown one. */
+    private List<String> purposes() {
+        List<String> p = new ArrayList<>();
+        catalogue.knownPurposes().forEach(code -> p.add(code.value()));
+        p.sort(String::compareTo);
+        p.addAll(List.of(NO_PURPOSE, PROHIBITED, UNKNOWN));
+        return p;
+    }
+
+    /** The purposes docs/privacy-consent.md lists as prohibited. */
+    private static final Set<String> DOCUMENTED_PROHIBITED = Set.of("LAW_ENFORCEMENT", "IMMIGRATION_ENFORCEMENT",
+            "MILITARY", "COMMERCIAL");
+
+    /**
+     * Oracle, steps 1 and 2 of the documented decision (and the security configuration's route rule before them):
+     * the problem slug, or null if the request passes them.
+     */
+    private String beforeSubject(String key, Role role, String purpose, Action action) {
+        Set<Role> admitted = routeRoles(key);
+        if (!admitted.isEmpty() && !admitted.contains(role)) {
+            return "forbidden";
+        }
+        if (purpose.isBlank()) {
+            return "no-purpose";
+        }
+        if (DOCUMENTED_PROHIBITED.contains(purpose)) {
+            return "prohibited-purpose";
+        }
+        PurposeDefinition d = definition(purpose);
+        if (d == null) {
+            return "invalid-purpose";
+        }
+        if (!d.roles().contains(role)) {
+            return "purpose-not-allowed";
+        }
+        if (!d.actions().contains(action)) {
+            return "action-not-covered";
+        }
+        return catalogue.mayPerform(role, action) ? null : "action-not-allowed-for-role";
+    }
+
+    private PurposeDefinition definition(String purpose) {
+        return catalogue.definitions().stream().filter(d -> d.code().value().equals(purpose)).findFirst()
+                .orElse(null);
+    }
+
+    /** Whether step 3 applies: a purpose requiring a subject basis, an action other than consent management. */
+    private static boolean needsBasis(PurposeDefinition d, Action action) {
+        return d.requiresSubjectBasis() && !CONSENT_MANAGEMENT.contains(action);
+    }
+
+    /** Oracle, step 3 for one subject: the problem slug, or null if the subject has a valid basis. */
+    private static String basis(PurposeDefinition d, Action action, Person p) {
+        Standing s = p.standings.get(d.code().value());
+        boolean accepted = s != null && (d.bases().contains(s.basis())
+                || (s.basis() == LegalBasis.EXPLICIT_CONSENT && d.bases().contains(LegalBasis.CONSENT)));
+        if (s == null || s.status() == ConsentStatus.REFUSED || !accepted) {
+            return "no-consent";
+        }
+        if (s.status() == ConsentStatus.WITHDRAWN) {
+            return "consent-withdrawn";
+        }
+        if (s.validUntil().isPresent() && !s.validUntil().get().isAfter(Instant.now())) {
+            return "consent-expired";
+        }
+        boolean consentBased = s.basis() == LegalBasis.CONSENT || s.basis() == LegalBasis.EXPLICIT_CONSENT;
+        if (BIOMETRIC_ACTIONS.contains(action) && (!s.categories().contains(DataCategory.BIOMETRIC)
+                || (consentBased && s.basis() != LegalBasis.EXPLICIT_CONSENT))) {
+            return "no-consent";
+        }
+        return null;
+    }
+
+    /** One expected case of the matrix. */
+    private record Case(ConsentState state, AgreementState agreement, String slug, Boolean included) {
+        @Override
+        public String toString() {
+            return "consent " + state + (agreement == null ? "" : ", agreement " + agreement);
+        }
+    }
+
+    /** The cases of (route, role, purpose), expected by the oracle (see the class comment for what is varied). */
+    private List<Case> cases(Route route, Template template, Role role, String purpose, Action action) {
+        String refused = beforeSubject(route.key(), role, purpose, action);
+        if (refused != null) {
+            return List.of(new Case(ConsentState.GIVEN, null, refused, null));
+        }
+        PurposeDefinition d = definition(purpose);
+        Fixtures f = fixtures();
+        List<Case> cases = new ArrayList<>();
+        List<ConsentState> states = template.varies() && needsBasis(d, action)
+                ? List.of(ConsentState.values()) : List.of(ConsentState.GIVEN);
+        if (action == Action.TRANSFER) {
+            for (AgreementState a : AgreementState.values()) {
+                if (a != AgreementState.ACTIVE) {
+                    cases.add(new Case(ConsentState.GIVEN, a, "no-agreement", null));
+                    continue;
+                }
+                for (ConsentState state : states) {
+                    cases.add(new Case(state, a, null, basis(d, action, f.people.get(state)) == null));
+                }
+            }
+            return cases;
+        }
+        for (ConsentState state : states) {
+            String slug = needsBasis(d, action) && template.subjects() != Subjects.NONE
+                    ? basis(d, action, f.people.get(state)) : null;
+            if (template.subjects() == Subjects.MANY) {
+                cases.add(new Case(state, null, null, slug == null));
+            } else {
+                cases.add(new Case(state, null, slug, null));
+            }
+        }
+        return cases;
+    }
+
+    @TestFactory
+    @Order(4)
+    Stream<DynamicTest> matrixOfRoutesRolesPurposesConsentAndAgreements() {
+        fixtures();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : personalRoutes()) {
+            for (Role role : Role.values()) {
+                tests.add(DynamicTest.dynamicTest(route.key() + " as " + role, () -> {
+                    Template template = TEMPLATES.get(route.key());
+                    Action action = action(route);
+                    SoftAssertions soft = new SoftAssertions();
+                    for (String purpose : purposes()) {
+                        for (Case c : cases(route, template, role, purpose, action)) {
+                            check(soft, route, template, action, role, purpose, c);
+                        }
+                    }
+                    soft.assertAll();
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private void check(SoftAssertions soft, Route route, Template template, Action action, Role role,
+                       String purpose, Case c) {
+        boolean permitted = c.slug() == null;
+        String recipient = action == Action.TRANSFER && c.agreement() != null
+                ? recipientFor(purpose, c.agreement()) : recipientFor("ASSIST.CASH", AgreementState.ACTIVE);
+        Target target = new Target(this, c.state(), permitted && template.changes(), purpose, recipient);
+        Call call = template.call().apply(target);
+        String requestId = "rt-matrix-" + SEQUENCE.incrementAndGet();
+        ApiClient client = signedIn(api(), role).header("X-Request-Id", requestId);
+        if (!purpose.isEmpty()) {
+            client = client.purpose(purpose);
+        }
+        ApiClient.Response r = send(client, call);
+        String described = route + " as " + role + " for [" + purpose + "], " + c + ": " + abbreviated(r);
+        List<Map<String, Object>> rows = auditRows(requestId);
+        if (!permitted) {
+            soft.assertThat(r.status()).as(described).isEqualTo(403);
+            soft.assertThat(problemType(r)).as(described).isEqualTo("urn:safereg:problem:" + c.slug());
+            if (c.slug().equals("forbidden")) {
+                soft.assertThat(rows).as(described).isEmpty();
+            } else {
+                soft.assertThat(rows).as(described).hasSize(1);
+                soft.assertThat(rows).as(described).allSatisfy(row -> {
+                    assertThat(row.get("outcome")).isEqualTo("DENIED");
+                    assertThat(row.get("action")).isEqualTo(action.name());
+                });
+            }
+            return;
+        }
+        soft.assertThat(r.status()).as(described).isEqualTo(template.success());
+        // SUCCESS, or NOT_FOUND when a permitted query found nothing; FAILED when the permitted operation failed
+        Set<String> outcomes = template.success() >= 400 ? Set.of("FAILED") : Set.of("SUCCESS", "NOT_FOUND");
+        boolean withheld = action == Action.TRANSFER && Boolean.FALSE.equals(c.included());
+        soft.assertThat(rows).as(described + " audit " + rows).anySatisfy(row -> {
+            assertThat(row.get("action")).isEqualTo(action.name());
+            assertThat(row.get("outcome")).isIn(withheld ? Set.of("DENIED") : outcomes);
+            assertThat(row.get("actor")).isEqualTo(username(role));
+            assertThat(row.get("purpose")).isEqualTo(purpose);
+        });
+        if (!withheld) {
+            soft.assertThat(rows).as(described + " audit " + rows).noneSatisfy(row ->
+                    assertThat(row.get("outcome")).isEqualTo("DENIED"));
+        }
+        if (c.included() != null) {
+            if (c.included()) {
+                soft.assertThat(r.text()).as(described + ": the subject is included").contains(target.subject().id);
+            } else {
+                soft.assertThat(r.text()).as(described + ": the subject is left out")
+                        .doesNotContain(target.subject().id);
+            }
+        }
+        checkProjection(soft, template, action, purpose, c, target, call, r, described);
+    }
+
+    /** Field projection of a permitted call (see the class comment). */
+    private void checkProjection(SoftAssertions soft, Template template, Action action, String purpose, Case c,
+                                 Target target, Call call, ApiClient.Response r, String described) {
+        Set<PersonalField> allowed = EnumSet.noneOf(PersonalField.class);
+        allowed.addAll(definition(purpose).fields());
+        if (action == Action.TRANSFER) {
+            allowed.removeIf(field -> !AGREEMENT_FIELDS.contains(field.name()) || !TRANSFERABLE.contains(field));
+        }
+        Set<PersonalField> hidden = EnumSet.complementOf(EnumSet.copyOf(plus(allowed, PersonalField.BIOMETRICS)));
+        String request = call.path() + (call.body() == null ? "" : ApiClient.JSON.writeValueAsString(call.body()));
+        Fixtures f = fixtures();
+        for (PersonalField field : hidden) {
+            if (markers(f, Set.of(field), request).isEmpty()) {
+                continue;
+            }
+            soft.assertThat(r.text()).as(described + ": " + field + " is not allowed")
+                    .doesNotContain(markers(f, Set.of(field), request).toArray(String[]::new));
+        }
+        if (c.state() != ConsentState.GIVEN || target.fresh || template.shows().isEmpty()) {
+            return;
+        }
+        for (PersonalField field : template.shows()) {
+            if (!allowed.contains(field)) {
+                continue;
+            }
+            List<String> expected = switch (field) {
+                case DOCUMENTS -> List.of(target.subject().passport);
+                case CONTACT -> List.of(target.subject().phone);
+                default -> markers(f, Set.of(field), request);
+            };
+            soft.assertThat(r.text()).as(described + ": " + field + " is allowed and shown")
+                    .contains(expected.toArray(String[]::new));
+        }
+    }
+
+    private static String abbreviated(ApiClient.Response r) {
+        String text = r.toString();
+        return text.length() > 400 ? text.substring(0, 400) + "..." : text;
+    }
+
     /** The distinctive values of the planted subjects for {@code fields}, not counting those the request named. */
     static List<String> markers(Fixtures f, Set<PersonalField> fields, String request) {
         List<String> m = new ArrayList<>();
