@@ -119,7 +119,7 @@ public final class RegistrationCore implements AutoCloseable {
                 consentStore, clock, ErasureListener.all(biometrics.erasureListener(), caseNotes.erasureListener()),
                 receipts);
         subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
-                new BiometricRecords(jdbc, keyring), log, pseudonymizer, receipts, List.of(), clock);
+                new BiometricRecords(jdbc, keyring), consentStore, log, pseudonymizer, receipts, List.of(), clock);
         retention = new RetentionService(guard, jdbc, individuals,
                 policy instanceof PurposePolicy purposes ? purposes.catalogue() : PurposeCatalogue.defaults(), clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,

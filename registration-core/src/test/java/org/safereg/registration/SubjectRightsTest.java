@@ -109,6 +109,8 @@ class SubjectRightsTest {
         });
         assertThat(export.fingerprints()).isEmpty();
         assertThat(export.adjudication()).isEmpty();
+        assertThat(export.consents().records()).hasSize(1);
+        assertThat(export.consents().current()).extracting(b -> b.purpose().value()).contains("REG.ENROL", "PROT.CASE");
         // the disclosure list: every event naming them (enrolment, update, reads, the denied read), none of others
         assertThat(export.disclosures()).hasSize((int) eventsNamingThem);
         assertThat(export.disclosures()).extracting(SubjectExport.AccessEvent::action)

@@ -21,8 +21,8 @@ import org.safereg.registration.consent.ConsentHistory;
 import org.safereg.registration.consent.ReconsentDue;
 import org.safereg.registration.consent.Withdrawal;
 
-/** JSON views of the consent routes (absent values are omitted). */
-final class ConsentViews {
+/** JSON views of the consent routes (absent values are omitted); the history view is also in the subject export. */
+public final class ConsentViews {
     private ConsentViews() {
     }
 
@@ -69,8 +69,9 @@ final class ConsentViews {
         }
     }
 
-    record HistoryView(List<RecordView> records, List<WithdrawalView> withdrawals, List<StandingView> current) {
-        static HistoryView of(ConsentHistory h) {
+    /** A subject's consent history: records, withdrawals and current standing per purpose. */
+    public record HistoryView(List<RecordView> records, List<WithdrawalView> withdrawals, List<StandingView> current) {
+        public static HistoryView of(ConsentHistory h) {
             return new HistoryView(h.records().stream().map(RecordView::of).toList(),
                     h.withdrawals().stream().map(WithdrawalView::of).toList(),
                     h.current().stream().map(StandingView::of).toList());

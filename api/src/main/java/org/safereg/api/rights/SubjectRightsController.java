@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.safereg.api.consent.ConsentViews;
 import org.safereg.keys.SubjectId;
 import org.safereg.matching.FingerPosition;
 import org.safereg.matching.ImageFormat;
@@ -80,7 +81,7 @@ class SubjectRightsController {
     record ExportView(String format, UUID subjectId, Instant exportedAt, String status, UUID duplicateOf,
                       Instant registeredAt, int currentVersion, IndividualDetails current, List<VersionEntry> versions,
                       List<MembershipView> households, List<FingerprintView> fingerprints,
-                      AdjudicationView adjudication, Map<String, Object> more,
+                      AdjudicationView adjudication, ConsentViews.HistoryView consents, Map<String, Object> more,
                       List<SubjectExport.AccessEvent> disclosures) {
         static ExportView of(SubjectExport e) {
             return new ExportView("safereg.subject-export.v1", e.subject().value(), e.exportedAt(),
@@ -91,7 +92,8 @@ class SubjectRightsController {
                             m.householdStatus().name(), m.head(), m.relationshipToHead(), m.joinedVersion(),
                             m.leftVersion().orElse(null))).toList(),
                     e.fingerprints().stream().map(FingerprintView::of).toList(),
-                    e.adjudication().map(AdjudicationView::of).orElse(null), e.sections(), e.disclosures());
+                    e.adjudication().map(AdjudicationView::of).orElse(null), ConsentViews.HistoryView.of(e.consents()),
+                    e.sections(), e.disclosures());
         }
     }
 
@@ -100,7 +102,8 @@ class SubjectRightsController {
             description = "DATA_PROTECTION_OFFICER with purpose SUBJECT_REQUEST. The current record, every "
                     + "version with who changed it and why, household memberships (not the other members), "
                     + "fingerprint capture metadata (no images or templates), the adjudication case (candidates "
-                    + "as a count), further sections held by other parts of the system, and the disclosure list: "
+                    + "as a count), the consent history (records, withdrawals, current standing per purpose), "
+                    + "further sections held by other parts of the system, and the disclosure list: "
                     + "every audited access naming the person (role, purpose, action, time, outcome). The export "
                     + "is audited itself. 410 erased for an erased person (their receipt stays available).")
     ExportView export(RequestContext context, @PathVariable UUID id) {

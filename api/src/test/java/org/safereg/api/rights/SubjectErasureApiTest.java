@@ -69,6 +69,12 @@ class SubjectErasureApiTest extends ApiIntegrationTest {
         assertThat(dedup.post("/api/v1/biometrics/identifications", ownFingers).json().get("candidates")
                 .findValuesAsString("subject")).containsExactly(id);
         assertThat(dpo().get(base).status()).isEqualTo(200);
+        JsonNode export = dpo().get(base + "/export").json();
+        assertThat(export.get("current").get("names").get("familyName").asString()).isEqualTo(FAMILY);
+        assertThat(export.get("fingerprints")).hasSize(2);
+        assertThat(export.get("consents").get("records")).hasSize(1);
+        assertThat(export.get("disclosures").findValuesAsString("action")).startsWith("BIOMETRIC_ENROL");
+        assertThat(export.get("disclosures").findValues("actor")).isEmpty();
         long statistics = statisticsRows();
 
         ApiClient.Response erased = dpo().delete(base);

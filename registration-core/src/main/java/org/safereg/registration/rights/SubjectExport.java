@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.safereg.keys.SubjectId;
 import org.safereg.registration.biometrics.BiometricRecords;
+import org.safereg.registration.consent.ConsentHistory;
 import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualVersion;
 import org.safereg.registration.model.RegistrationState;
@@ -22,13 +23,14 @@ import org.safereg.registration.storage.HouseholdStore;
  * @param state registration status (ACTIVE, PENDING_ADJUDICATION, DUPLICATE) and the duplicate link
  * @param versions every version, oldest first, with who changed it, when and why
  * @param fingerprints capture metadata (positions, format, resolution, time); no image or template
+ * @param consents every consent record (decrypted), withdrawal and the current standing per purpose
  * @param sections data held by other parts of the core ({@link ExportSection}), by section name
  * @param disclosures every audited access naming the subject, oldest first (up to, not including, this export)
  */
 public record SubjectExport(SubjectId subject, Instant exportedAt, RegistrationState state, Individual current,
                             List<IndividualVersion> versions, List<HouseholdStore.Membership> households,
                             List<BiometricRecords.Capture> fingerprints, Optional<BiometricRecords.Case> adjudication,
-                            Map<String, Object> sections, List<AccessEvent> disclosures) {
+                            ConsentHistory consents, Map<String, Object> sections, List<AccessEvent> disclosures) {
     public SubjectExport {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(exportedAt, "exportedAt");
@@ -38,6 +40,7 @@ public record SubjectExport(SubjectId subject, Instant exportedAt, RegistrationS
         households = List.copyOf(households);
         fingerprints = List.copyOf(fingerprints);
         Objects.requireNonNull(adjudication, "adjudication");
+        Objects.requireNonNull(consents, "consents");
         sections = new TreeMap<>(sections);
         disclosures = List.copyOf(disclosures);
     }

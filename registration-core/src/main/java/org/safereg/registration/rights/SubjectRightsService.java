@@ -17,6 +17,8 @@ import org.safereg.registration.SubjectErasedException;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.audit.AuditLog;
 import org.safereg.registration.biometrics.BiometricRecords;
+import org.safereg.registration.consent.ConsentHistory;
+import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.model.RegistrationState;
 import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.storage.HouseholdStore;
@@ -37,6 +39,7 @@ public final class SubjectRightsService {
     private final IndividualStore individuals;
     private final HouseholdStore households;
     private final BiometricRecords biometrics;
+    private final ConsentStore consents;
     private final AuditLog audit;
     private final Pseudonymizer pseudonyms;
     private final ErasureReceipts receipts;
@@ -45,12 +48,14 @@ public final class SubjectRightsService {
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#subjectRights()}. */
     public SubjectRightsService(AccessGuard guard, IndividualStore individuals, HouseholdStore households,
-                                BiometricRecords biometrics, AuditLog audit, Pseudonymizer pseudonyms,
+                                BiometricRecords biometrics, ConsentStore consents, AuditLog audit,
+                                Pseudonymizer pseudonyms,
                                 ErasureReceipts receipts, List<ExportSection> sections, Clock clock) {
         this.guard = guard;
         this.individuals = individuals;
         this.households = households;
         this.biometrics = biometrics;
+        this.consents = consents;
         this.audit = audit;
         this.pseudonyms = pseudonyms;
         this.receipts = receipts;
@@ -79,7 +84,8 @@ public final class SubjectRightsService {
                     .toList();
             SubjectExport export = new SubjectExport(id, now(), state, individuals.current(id, false),
                     individuals.history(id), households.membershipsOf(id), biometrics.captures(id),
-                    biometrics.caseOf(id), more, disclosures);
+                    biometrics.caseOf(id), new ConsentHistory(consents.records(individuals.open(id), id),
+                    consents.withdrawals(id), consents.currentBases(id)), more, disclosures);
             trail.accessed(id);
             return export;
         });
