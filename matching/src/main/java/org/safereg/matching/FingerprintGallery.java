@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * In-memory gallery of enrolled persons for 1:N identification (deduplication) and 1:1 verification.
@@ -39,6 +41,7 @@ public final class FingerprintGallery implements AutoCloseable {
 			.thenComparing(Candidate::subject);
 
 	private final ConcurrentHashMap<UUID, PersonEntry> persons = new ConcurrentHashMap<>();
+	private final CylinderIndex index = new CylinderIndex();
 	private final AtomicLong version = new AtomicLong();
 	private volatile Snapshot snapshot = new Snapshot(0, new PersonEntry[0]);
 	private final ForkJoinPool pool;
@@ -68,16 +71,51 @@ public final class FingerprintGallery implements AutoCloseable {
 	 */
 	public void enroll(UUID subject, Collection<Finger> fingers) {
 		PersonEntry entry = PersonEntry.of(subject, fingers);
-		persons.put(subject, entry);
+		int[][] keys = CylinderIndex.keys(entry);
+		index.write(() -> put(entry, keys));
+	}
+
+	/**
+	 * Adds or replaces many persons at once, as {@link #enroll} does one by one, computing their cylinder-index keys
+	 * on the gallery's threads (about 0.1 ms per finger and thread). For loading a gallery.
+	 *
+	 * @throws IllegalArgumentException
+	 *             if any person's fingers are invalid (then nobody is enrolled)
+	 */
+	public void enrollAll(Map<UUID, ? extends Collection<Finger>> fingersBySubject) {
+		List<PersonEntry> entries = new ArrayList<>(fingersBySubject.size());
+		fingersBySubject.forEach((subject, fingers) -> entries.add(PersonEntry.of(subject, fingers)));
+		int[][][] keys = new int[entries.size()][][];
+		Runnable computeKeys = () -> IntStream.range(0, entries.size()).parallel().forEach(i -> keys[i] = CylinderIndex.keys(entries.get(i)));
+		if (pool == null || pool.isShutdown())
+			IntStream.range(0, entries.size()).forEach(i -> keys[i] = CylinderIndex.keys(entries.get(i)));
+		else
+			pool.submit(computeKeys).join();
+		index.write(() -> {
+			for (int i = 0; i < entries.size(); ++i)
+				put(entries.get(i), keys[i]);
+		});
+	}
+
+	/** Adds or replaces a person in the map and the index; caller holds the index's write lock. */
+	private void put(PersonEntry entry, int[][] keys) {
+		persons.put(entry.subject, entry);
+		index.put(entry, keys);
 		version.incrementAndGet();
 	}
 
 	/** Removes a person at once (erasure). Searches started afterwards no longer see them. */
 	public boolean remove(UUID subject) {
-		boolean removed = persons.remove(Objects.requireNonNull(subject)) != null;
-		if (removed)
-			version.incrementAndGet();
-		return removed;
+		Objects.requireNonNull(subject);
+		boolean[] removed = new boolean[1];
+		index.write(() -> {
+			removed[0] = persons.remove(subject) != null;
+			if (removed[0]) {
+				index.remove(subject);
+				version.incrementAndGet();
+			}
+		});
+		return removed[0];
 	}
 
 	public boolean contains(UUID subject) {
@@ -106,13 +144,47 @@ public final class FingerprintGallery implements AutoCloseable {
 	}
 
 	/**
-	 * 1:N search: every enrolled person is scored against the probe; persons whose fused score reaches the
-	 * threshold are returned, best first (ties by subject id), at most {@link SearchOptions#maxCandidates()}.
+	 * Heap held by the cylinder index (posting lists, slot tables), in bytes: about 1.5-2 KB per enrolled finger of
+	 * a real 500 dpi print (docs/benchmarks.md, section 4). O(finger positions).
+	 */
+	public long indexMemoryBytes() {
+		return index.memoryBytes();
+	}
+
+	/**
+	 * 1:N search: enrolled persons are scored against the probe; persons whose fused score reaches the threshold are
+	 * returned, best first (ties by subject id), at most {@link SearchOptions#maxCandidates()}.
+	 * <p>
+	 * With {@link SearchStrategy#BRUTE_FORCE}, or when the {@link SearchOptions#depth()} covers the whole gallery,
+	 * SourceAFIS scores every person. With {@link SearchStrategy#INDEXED} on a larger gallery the cylinder index
+	 * first ranks all persons (a few milliseconds at 100,000 persons) and SourceAFIS scores only the depth's best;
+	 * a mate the index ranks lower is missed (see docs/biometrics.md, "Indexed search").
 	 */
 	public List<Candidate> search(Probe probe, SearchOptions options) {
 		Objects.requireNonNull(probe);
 		Objects.requireNonNull(options);
-		PersonEntry[] all = current().persons;
+		PersonEntry[] candidates = indexStage(probe, options).map(CylinderIndex.Ranking::candidates).orElseGet(() -> current().persons);
+		return score(probe, options, candidates);
+	}
+
+	/** The cylinder index, for consistency checks in tests. */
+	CylinderIndex index() {
+		return index;
+	}
+
+	/** The index stage of {@link #search}, or empty when the search is brute force. Package-private for benchmarks. */
+	Optional<CylinderIndex.Ranking> indexStage(Probe probe, SearchOptions options) {
+		if (options.strategy() == SearchStrategy.BRUTE_FORCE)
+			return Optional.empty();
+		int size = index.persons();
+		int depth = options.depth().persons(size);
+		if (depth >= size)
+			return Optional.empty();
+		return Optional.of(index.rank(probe, options.positionRule(), depth));
+	}
+
+	/** The SourceAFIS stage of {@link #search} over the given persons. */
+	List<Candidate> score(Probe probe, SearchOptions options, PersonEntry[] all) {
 		if (pool == null || pool.isShutdown() || (long)all.length * probe.size() < PARALLEL_MIN_COMPARISONS)
 			return rank(List.of(scan(probe, options, all, 0, all.length)), options);
 		int chunks = Math.min(all.length, parallelism * 8);
