@@ -22,17 +22,26 @@ import java.util.stream.IntStream;
  * <p>
  * Each person, identified by the caller's opaque {@link UUID}, has 1 to 10 fingers held as deserialized
  * SourceAFIS templates (deserializing costs more than a comparison, so it happens once, at enrolment).
- * Heap: about 9-30 KB per finger ({@link #memoryBytes()} reports SourceAFIS' own estimate).
+ * Heap: about 9-30 KB per finger ({@link #memoryBytes()} reports SourceAFIS' own estimate) plus about 2 KB per
+ * finger for the cylinder index ({@link #indexMemoryBytes()}).
  * <p>
- * Search cost: one comparison (35-50 us on one core for real 500 dpi prints, up to ~80 us for minutiae-rich
- * templates) per probe finger and comparable enrolled finger, spread over all threads of the gallery's pool.
- * With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons that is 20,000 comparisons,
- * about 0.4-0.9 s on 2 cores.
+ * Search cost, {@link SearchStrategy#BRUTE_FORCE}: one comparison (35-50 us on one core for real 500 dpi prints,
+ * up to ~80 us for minutiae-rich templates) per probe finger and comparable enrolled finger, spread over all
+ * threads of the gallery's pool. With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons
+ * that is 20,000 comparisons, about 0.4-0.9 s on 2 cores. {@link SearchStrategy#INDEXED} (the default): a
+ * cylinder-index stage per finger position ranks every person (milliseconds), then SourceAFIS compares only the
+ * {@link CandidateDepth} best (5% of the gallery by default, at least 1,000 persons; smaller galleries are always
+ * searched in full). See docs/biometrics.md, "Indexed search".
+ * <p>
+ * Enrolment cost: computing a finger's index keys takes about 0.1 ms (minutiae export, cylinders, MinHash);
+ * {@link #enrollAll} spreads it over the gallery's threads for loading.
  * <p>
  * Thread-safety: all methods may be called concurrently. {@link #enroll} and {@link #remove} are safe during
- * searches: a search scans an immutable snapshot taken when it starts, so it sees every enrolment and removal
- * that completed before it started, and never a half-enrolled person. Snapshots are rebuilt lazily (one array
- * copy, under a millisecond per 100,000 persons) by the first search after a change.
+ * searches. A brute-force search scans an immutable snapshot taken when it starts, so it sees every enrolment and
+ * removal that completed before it started, and never a half-enrolled person. Snapshots are rebuilt lazily (one
+ * array copy, under a millisecond per 100,000 persons) by the first search after a change. An indexed search
+ * ranks under the index's read lock and enrolment and removal update the person map and the index together under
+ * its write lock, so the index stage too sees exactly the changes completed before it started.
  */
 public final class FingerprintGallery implements AutoCloseable {
 	/** Below this many comparisons a search runs on the calling thread only. */

@@ -62,7 +62,8 @@ class IndexedSearchTest {
 			gallery.enroll(mateId, List.of(mate));
 			gallery.enroll(otherId, List.of(other));
 			SearchOptions options = SearchOptions.identification().withThreshold(0).withDepth(new CandidateDepth(0.01, 1));
-			assertThat(gallery.indexStage(Probe.of(probe), options)).get().extracting(r -> r.candidates().length).isEqualTo(21);
+			int depth = (int)Math.ceil(0.01 * (PADDING + 2));
+			assertThat(gallery.indexStage(Probe.of(probe), options)).get().extracting(r -> r.candidates().length).isEqualTo(depth);
 			int hits = assertIndexedFindsBruteForceHits(gallery, Map.of(mateId, List.of(Probe.of(probe))), options);
 			assertThat(hits).isEqualTo(1);
 		}
