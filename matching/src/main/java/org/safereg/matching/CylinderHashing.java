@@ -15,8 +15,11 @@ final class CylinderHashing {
 	/** Buckets per table, a power of two: keys are folded by a hash into this range. */
 	final int bucketsPerTable;
 	final int minBits;
-	/** rank[h][bit]: position of the bit in permutation h; a min-hash is the lowest position of a set bit. */
-	private final short[][] rank;
+	/**
+	 * rank[bit * tables * hashesPerKey + h]: position of the bit in permutation h; a min-hash is the lowest position
+	 * of a set bit. Laid out by bit so that one set bit updates all min-hashes from one contiguous row.
+	 */
+	private final int[] rank;
 
 	CylinderHashing(int tables, int hashesPerKey, int bucketBits, int minBits, long seed) {
 		this.tables = tables;
@@ -24,8 +27,10 @@ final class CylinderHashing {
 		this.bucketsPerTable = 1 << bucketBits;
 		this.minBits = minBits;
 		SplittableRandom random = new SplittableRandom(seed);
-		rank = new short[tables * hashesPerKey][CylinderCodes.BITS];
-		for (short[] permutation : rank) {
+		int hashes = tables * hashesPerKey;
+		rank = new int[CylinderCodes.BITS * hashes];
+		short[] permutation = new short[CylinderCodes.BITS];
+		for (int h = 0; h < hashes; ++h) {
 			for (int b = 0; b < permutation.length; ++b)
 				permutation[b] = (short)b;
 			for (int b = permutation.length - 1; b > 0; --b) {
@@ -34,6 +39,8 @@ final class CylinderHashing {
 				permutation[b] = permutation[other];
 				permutation[other] = swap;
 			}
+			for (int b = 0; b < permutation.length; ++b)
+				rank[b * hashes + h] = permutation[b];
 		}
 	}
 
@@ -44,30 +51,33 @@ final class CylinderHashing {
 	/** Sorted distinct bucket numbers (table * bucketsPerTable + folded key) of the cylinders. */
 	int[] buckets(long[] cylinders) {
 		int count = cylinders.length / CylinderCodes.WORDS;
+		int hashes = tables * hashesPerKey;
+		// Table-major: table t's keys fill out[t * count, (t + 1) * count) and lie in their own bucket range, so
+		// sorting each table's run sorts the whole array.
 		int[] out = new int[count * tables];
-		int[] bits = new int[CylinderCodes.BITS];
+		int[] min = new int[hashes];
 		for (int c = 0; c < count; ++c) {
-			int n = 0;
+			Arrays.fill(min, Integer.MAX_VALUE);
 			for (int w = 0; w < CylinderCodes.WORDS; ++w)
-				for (long word = cylinders[c * CylinderCodes.WORDS + w]; word != 0; word &= word - 1)
-					bits[n++] = w * 64 + Long.numberOfTrailingZeros(word);
+				for (long word = cylinders[c * CylinderCodes.WORDS + w]; word != 0; word &= word - 1) {
+					int row = (w * 64 + Long.numberOfTrailingZeros(word)) * hashes;
+					for (int h = 0; h < hashes; ++h)
+						min[h] = Math.min(min[h], rank[row + h]);
+				}
 			for (int t = 0; t < tables; ++t) {
 				long key = 0;
-				for (int h = 0; h < hashesPerKey; ++h) {
-					short[] permutation = rank[t * hashesPerKey + h];
-					int min = Integer.MAX_VALUE;
-					for (int i = 0; i < n; ++i)
-						min = Math.min(min, permutation[bits[i]]);
-					key = key * CylinderCodes.BITS + min;
-				}
-				out[c * tables + t] = t * bucketsPerTable + fold(key);
+				for (int h = t * hashesPerKey; h < (t + 1) * hashesPerKey; ++h)
+					key = key * CylinderCodes.BITS + min[h];
+				out[t * count + c] = t * bucketsPerTable + fold(key);
 			}
 		}
-		Arrays.sort(out);
 		int distinct = 0;
-		for (int i = 0; i < out.length; ++i)
-			if (i == 0 || out[i] != out[i - 1])
-				out[distinct++] = out[i];
+		for (int t = 0; t < tables; ++t) {
+			Arrays.sort(out, t * count, (t + 1) * count);
+			for (int i = t * count; i < (t + 1) * count; ++i)
+				if (distinct == 0 || out[i] != out[distinct - 1])
+					out[distinct++] = out[i];
+		}
 		return Arrays.copyOf(out, distinct);
 	}
 
