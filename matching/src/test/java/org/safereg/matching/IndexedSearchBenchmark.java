@@ -33,10 +33,12 @@ import org.safereg.matching.tools.AccuracySurvey;
  * the brute-force hit rate is printed only with {@code --full-brute-force true}).
  * <p>
  * <b>Speed.</b> Wall clock of {@link FingerprintGallery#search} with a built probe (building a 2-finger probe adds
- * 5-6 ms either way), indexed for every probe, brute force for a sample; index stage timed separately.
+ * 5-6 ms either way) and process CPU time per search, indexed for a sample of probes, brute force for a smaller
+ * sample interleaved with them (same machine load; the load average is printed); index stage timed separately.
  * <p>
  * Arguments: {@code --persons 10000,100000 --brute-force-timed 12 --indexed-timed 252 --full-brute-force false
- * --depths 0.005,0.01,0.02,0.03,0.05,0.1,0.2}.
+ * --hit-loss true --depths 0.005,0.01,0.02,0.03,0.05,0.1,0.2}; {@code --hit-loss false} skips the brute-force
+ * hit computation (for speed runs; the loss columns then count every probe the index dropped, an upper bound).
  * Heap: about 12 KB per padded finger: {@code -Xmx8g} for 100,000 persons.
  */
 public final class IndexedSearchBenchmark {
@@ -51,6 +53,7 @@ public final class IndexedSearchBenchmark {
 		int bruteForceTimed = Integer.parseInt(arg(args, "--brute-force-timed", "12"));
 		int indexedTimed = Integer.parseInt(arg(args, "--indexed-timed", "252"));
 		boolean fullBruteForce = Boolean.parseBoolean(arg(args, "--full-brute-force", "false"));
+		boolean hitLoss = Boolean.parseBoolean(arg(args, "--hit-loss", "true"));
 		System.out.printf(Locale.ROOT, "# IndexedSearchBenchmark: %d processors, max heap %d MB, Java %s, SourceAFIS %s%n", Runtime.getRuntime().availableProcessors(),
 				Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), TemplateExtractor.sourceafisVersion());
 		Path root = SharedFingerprints.root().orElseThrow(() -> new IllegalStateException("shared fingerprints not found"));
@@ -78,11 +81,11 @@ public final class IndexedSearchBenchmark {
 		System.out.printf(Locale.ROOT, "%d dev persons, %d two-finger probes; %d pad templates made in %.1f s%n", dev.size(), probes.size(), pads.length, seconds(t0));
 
 		for (int persons : sizes)
-			run(persons, dev, probes, pads, depths, bruteForceTimed, indexedTimed, fullBruteForce);
+			run(persons, dev, probes, pads, depths, bruteForceTimed, indexedTimed, fullBruteForce, hitLoss);
 	}
 
 	private static void run(int persons, Map<UUID, List<Finger>> dev, List<Mated> probes, FingerprintTemplate[] pads, double[] depths, int bruteForceTimed, int indexedTimed,
-			boolean fullBruteForce) {
+			boolean fullBruteForce, boolean hitLoss) {
 		int padPersons = persons - dev.size();
 		Map<UUID, List<Finger>> all = new LinkedHashMap<>();
 		for (int i = 0; i < padPersons; ++i)
@@ -120,7 +123,7 @@ public final class IndexedSearchBenchmark {
 			long t1 = System.nanoTime();
 			for (int p = 0; p < probes.size(); ++p) {
 				boolean needed = fullBruteForce;
-				for (int d = 0; d < depths.length; ++d)
+				for (int d = 0; d < depths.length && hitLoss; ++d)
 					needed |= !twoIn[d][p] || !oneIn[d][p];
 				if (needed)
 					bruteForce.put(p, bruteForceHits(probes.get(p), entries));
@@ -139,9 +142,9 @@ public final class IndexedSearchBenchmark {
 					twoHits += twoIn[d][p] ? 1 : 0;
 					oneHits += oneIn[d][p] ? 1 : 0;
 					boolean[] bf = bruteForce.get(p);
-					if (!twoIn[d][p] && bf[0])
+					if (!twoIn[d][p] && (bf == null || bf[0]))
 						++twoLoss;
-					if (!oneIn[d][p] && bf[1])
+					if (!oneIn[d][p] && (bf == null || bf[1]))
 						++oneLoss;
 				}
 				int depth = new CandidateDepth(depths[d], 1).persons(persons);
@@ -149,39 +152,53 @@ public final class IndexedSearchBenchmark {
 						100.0 * twoHits / probes.size(), 100.0 * oneHits / probes.size(), 100.0 * twoLoss / probes.size(), twoLoss, 100.0 * oneLoss / probes.size(), oneLoss);
 			}
 
-			// Speed: indexed (default options) for every probe, brute force for a sample.
+			// Speed: indexed (default options) for a sample of probes, brute force for a smaller one, interleaved.
 			SearchOptions indexed = SearchOptions.identification();
 			gallery.search(probes.get(0).twoFingers, indexed);
 			int indexedCount = Math.min(indexedTimed, probes.size());
 			double[] indexMs = new double[indexedCount], totalMs = new double[indexedCount];
 			long postings = 0;
 			int depthUsed = indexed.depth().persons(persons);
-			for (int p = 0; p < indexedCount; ++p) {
-				Probe probe = probes.get(p * probes.size() / indexedCount).twoFingers;
-				long s = System.nanoTime();
-				CylinderIndex.Ranking ranking = gallery.indexStage(probe, indexed).orElseThrow();
-				indexMs[p] = (System.nanoTime() - s) / 1e6;
-				gallery.score(probe, indexed, ranking.candidates());
-				totalMs[p] = (System.nanoTime() - s) / 1e6;
-				postings += ranking.postings();
-			}
 			SearchOptions bruteOptions = indexed.withStrategy(SearchStrategy.BRUTE_FORCE);
 			int timed = Math.min(bruteForceTimed, probes.size());
-			double[] bruteMs = new double[timed];
-			for (int i = 0; i < timed; ++i) {
-				Probe probe = probes.get(i * probes.size() / timed).twoFingers;
-				long s = System.nanoTime();
-				gallery.search(probe, bruteOptions);
-				bruteMs[i] = (System.nanoTime() - s) / 1e6;
+			double[] bruteMs = new double[timed], loadAverage = new double[timed];
+			// Process CPU time per search (all threads, GC included): less sensitive to other processes than wall clock.
+			double[] indexedCpuMs = new double[indexedCount], bruteCpuMs = new double[timed];
+			// Brute-force searches interleaved with the indexed ones, so that both see the same machine load.
+			for (int p = 0, b = 0; p < indexedCount || b < timed; ++p) {
+				if (p < indexedCount) {
+					Probe probe = probes.get(p * probes.size() / indexedCount).twoFingers;
+					long s = System.nanoTime(), c = cpuNanos();
+					CylinderIndex.Ranking ranking = gallery.indexStage(probe, indexed).orElseThrow();
+					indexMs[p] = (System.nanoTime() - s) / 1e6;
+					gallery.score(probe, indexed, ranking.candidates());
+					totalMs[p] = (System.nanoTime() - s) / 1e6;
+					indexedCpuMs[p] = (cpuNanos() - c) / 1e6;
+					postings += ranking.postings();
+				}
+				if (b < timed && (p >= indexedCount || (long)(p + 1) * timed >= (long)(b + 1) * indexedCount)) {
+					Probe probe = probes.get(b * probes.size() / timed).twoFingers;
+					long s = System.nanoTime(), c = cpuNanos();
+					gallery.search(probe, bruteOptions);
+					bruteMs[b] = (System.nanoTime() - s) / 1e6;
+					bruteCpuMs[b] = (cpuNanos() - c) / 1e6;
+					loadAverage[b++] = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+				}
 			}
+			Arrays.sort(loadAverage);
+			System.out.printf(Locale.ROOT, "load average (1 min) during the timed searches: %.2f-%.2f, median %.2f%n", loadAverage[0], loadAverage[timed - 1], pct(loadAverage, 0.5));
 			Arrays.sort(indexMs);
 			Arrays.sort(totalMs);
 			Arrays.sort(bruteMs);
+			Arrays.sort(indexedCpuMs);
+			Arrays.sort(bruteCpuMs);
 			System.out.printf(Locale.ROOT, "2-finger person search, default depth %s = %d persons (%d comparisons vs %d):%n", indexed.depth(), depthUsed, 2 * depthUsed, 2 * persons);
 			System.out.printf(Locale.ROOT, "  indexed (%d searches): p50 %.1f ms, p99 %.1f ms, max %.1f ms; index stage alone p50 %.1f ms, p99 %.1f ms; %.0f postings visited per search%n",
 					indexedCount, pct(totalMs, 0.5), pct(totalMs, 0.99), totalMs[totalMs.length - 1], pct(indexMs, 0.5), pct(indexMs, 0.99), postings / (double)indexedCount);
-			System.out.printf(Locale.ROOT, "  brute force (%d searches): p50 %.0f ms, p99 %.0f ms (= max at this sample)%n", timed, pct(bruteMs, 0.5), bruteMs[timed - 1]);
-			System.out.printf(Locale.ROOT, "  speed-up: p50 %.1fx, p99 %.1fx%n", pct(bruteMs, 0.5) / pct(totalMs, 0.5), bruteMs[timed - 1] / pct(totalMs, 0.99));
+			System.out.printf(Locale.ROOT, "  brute force (%d searches): p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", timed, pct(bruteMs, 0.5), pct(bruteMs, 0.99), bruteMs[timed - 1]);
+			System.out.printf(Locale.ROOT, "  speed-up: p50 %.1fx, p99 %.1fx%n", pct(bruteMs, 0.5) / pct(totalMs, 0.5), pct(bruteMs, 0.99) / pct(totalMs, 0.99));
+			System.out.printf(Locale.ROOT, "  process CPU per search: indexed p50 %.0f ms, p99 %.0f ms; brute force p50 %.0f ms, p99 %.0f ms; ratio p50 %.1fx, p99 %.1fx%n", pct(indexedCpuMs, 0.5),
+					pct(indexedCpuMs, 0.99), pct(bruteCpuMs, 0.5), pct(bruteCpuMs, 0.99), pct(bruteCpuMs, 0.5) / pct(indexedCpuMs, 0.5), pct(bruteCpuMs, 0.99) / pct(indexedCpuMs, 0.99));
 		}
 	}
 
