@@ -76,9 +76,8 @@ final class CylinderIndex {
 	}
 
 	/**
-	 * Adds or replaces many persons, as {@link #put} does one by one filling
-	 * the posting lists on the pool's threads (sequentially without a pool). Caller holds the write lock
-	 * ({@link #write}).
+	 * Adds or replaces many persons, as {@link #put} does one by one, filling the posting lists on the pool's
+	 * threads (sequentially without a pool). Caller holds the write lock ({@link #write}).
 	 */
 	void putAll(List<PersonEntry> entries, int[][][] keys, ForkJoinPool pool) {
 		int positions = FingerPosition.values().length;
