@@ -1,8 +1,6 @@
 package org.safereg.matching;
 
-import com.machinezoo.fingerprintio.TemplateFormat;
 import com.machinezoo.fingerprintio.iso19794p2v2005.Iso19794p2v2005Template;
-import com.machinezoo.sourceafis.FingerprintCompatibility;
 import com.machinezoo.sourceafis.FingerprintImage;
 import com.machinezoo.sourceafis.FingerprintImageOptions;
 import com.machinezoo.sourceafis.FingerprintTemplate;
@@ -25,8 +23,7 @@ final class FeatureExtraction {
 	 * public minutiae accessor). About 0.1 ms.
 	 */
 	static int minutiae(FingerprintTemplate template) {
-		byte[] iso = FingerprintCompatibility.exportTemplates(TemplateFormat.ISO_19794_2_2005, template);
-		Iso19794p2v2005Template parsed = new Iso19794p2v2005Template(iso, false);
+		Iso19794p2v2005Template parsed = Minutiae.iso(template);
 		return parsed.fingerprints.isEmpty() ? 0 : parsed.fingerprints.get(0).minutiae.size();
 	}
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -14,23 +15,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * In-memory gallery of enrolled persons for 1:N identification (deduplication) and 1:1 verification.
  * <p>
  * Each person, identified by the caller's opaque {@link UUID}, has 1 to 10 fingers held as deserialized
  * SourceAFIS templates (deserializing costs more than a comparison, so it happens once, at enrolment).
- * Heap: about 9-30 KB per finger ({@link #memoryBytes()} reports SourceAFIS' own estimate).
+ * Heap: about 9-30 KB per finger ({@link #memoryBytes()} reports SourceAFIS' own estimate) plus about 2 KB per
+ * finger for the cylinder index ({@link #indexMemoryBytes()}).
  * <p>
- * Search cost: one comparison (35-50 us on one core for real 500 dpi prints, up to ~80 us for minutiae-rich
- * templates) per probe finger and comparable enrolled finger, spread over all threads of the gallery's pool.
- * With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons that is 20,000 comparisons,
- * about 0.4-0.9 s on 2 cores.
+ * Search cost, {@link SearchStrategy#BRUTE_FORCE}: one comparison (35-50 us on one core for real 500 dpi prints,
+ * up to ~80 us for minutiae-rich templates) per probe finger and comparable enrolled finger, spread over all
+ * threads of the gallery's pool. With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons
+ * that is 20,000 comparisons, about 0.4-0.9 s on 2 cores. {@link SearchStrategy#INDEXED} (the default): a
+ * cylinder-index stage per finger position ranks every person (milliseconds), then SourceAFIS compares only the
+ * {@link CandidateDepth} best (5% of the gallery by default, at least 1,000 persons; smaller galleries are always
+ * searched in full). See docs/biometrics.md, "Indexed search".
+ * <p>
+ * Enrolment cost: computing a finger's index keys takes about 65 us CPU (minutiae export, cylinders, MinHash) and
+ * inserting them about 20 us; {@link #enrollAll} spreads both over the gallery's threads for loading.
  * <p>
  * Thread-safety: all methods may be called concurrently. {@link #enroll} and {@link #remove} are safe during
- * searches: a search scans an immutable snapshot taken when it starts, so it sees every enrolment and removal
- * that completed before it started, and never a half-enrolled person. Snapshots are rebuilt lazily (one array
- * copy, under a millisecond per 100,000 persons) by the first search after a change.
+ * searches. A brute-force search scans an immutable snapshot taken when it starts, so it sees every enrolment and
+ * removal that completed before it started, and never a half-enrolled person. Snapshots are rebuilt lazily (one
+ * array copy, under a millisecond per 100,000 persons) by the first search after a change. An indexed search
+ * ranks under the index's read lock and enrolment and removal update the person map and the index together under
+ * its write lock, so the index stage too sees exactly the changes completed before it started.
  */
 public final class FingerprintGallery implements AutoCloseable {
 	/** Below this many comparisons a search runs on the calling thread only. */
@@ -39,6 +50,7 @@ public final class FingerprintGallery implements AutoCloseable {
 			.thenComparing(Candidate::subject);
 
 	private final ConcurrentHashMap<UUID, PersonEntry> persons = new ConcurrentHashMap<>();
+	private final CylinderIndex index = new CylinderIndex();
 	private final AtomicLong version = new AtomicLong();
 	private volatile Snapshot snapshot = new Snapshot(0, new PersonEntry[0]);
 	private final ForkJoinPool pool;
@@ -68,16 +80,53 @@ public final class FingerprintGallery implements AutoCloseable {
 	 */
 	public void enroll(UUID subject, Collection<Finger> fingers) {
 		PersonEntry entry = PersonEntry.of(subject, fingers);
-		persons.put(subject, entry);
+		int[][] keys = CylinderIndex.keys(entry);
+		index.write(() -> put(entry, keys));
+	}
+
+	/**
+	 * Adds or replaces many persons at once, as {@link #enroll} does one by one, computing their cylinder-index keys
+	 * and filling the index on the gallery's threads (about 85 us CPU per finger). For loading a gallery.
+	 *
+	 * @throws IllegalArgumentException
+	 *             if any person's fingers are invalid (then nobody is enrolled)
+	 */
+	public void enrollAll(Map<UUID, ? extends Collection<Finger>> fingersBySubject) {
+		List<PersonEntry> entries = new ArrayList<>(fingersBySubject.size());
+		fingersBySubject.forEach((subject, fingers) -> entries.add(PersonEntry.of(subject, fingers)));
+		int[][][] keys = new int[entries.size()][][];
+		Runnable computeKeys = () -> IntStream.range(0, entries.size()).parallel().forEach(i -> keys[i] = CylinderIndex.keys(entries.get(i)));
+		if (pool == null || pool.isShutdown())
+			IntStream.range(0, entries.size()).forEach(i -> keys[i] = CylinderIndex.keys(entries.get(i)));
+		else
+			pool.submit(computeKeys).join();
+		index.write(() -> {
+			for (PersonEntry entry : entries)
+				persons.put(entry.subject, entry);
+			index.putAll(entries, keys, pool == null || pool.isShutdown() ? null : pool);
+			version.incrementAndGet();
+		});
+	}
+
+	/** Adds or replaces a person in the map and the index; caller holds the index's write lock. */
+	private void put(PersonEntry entry, int[][] keys) {
+		persons.put(entry.subject, entry);
+		index.put(entry, keys);
 		version.incrementAndGet();
 	}
 
 	/** Removes a person at once (erasure). Searches started afterwards no longer see them. */
 	public boolean remove(UUID subject) {
-		boolean removed = persons.remove(Objects.requireNonNull(subject)) != null;
-		if (removed)
-			version.incrementAndGet();
-		return removed;
+		Objects.requireNonNull(subject);
+		boolean[] removed = new boolean[1];
+		index.write(() -> {
+			removed[0] = persons.remove(subject) != null;
+			if (removed[0]) {
+				index.remove(subject);
+				version.incrementAndGet();
+			}
+		});
+		return removed[0];
 	}
 
 	public boolean contains(UUID subject) {
@@ -106,13 +155,47 @@ public final class FingerprintGallery implements AutoCloseable {
 	}
 
 	/**
-	 * 1:N search: every enrolled person is scored against the probe; persons whose fused score reaches the
-	 * threshold are returned, best first (ties by subject id), at most {@link SearchOptions#maxCandidates()}.
+	 * Heap held by the cylinder index (posting lists, slot tables), in bytes: about 1.5-2 KB per enrolled finger of
+	 * a real 500 dpi print (docs/benchmarks.md, section 4). O(finger positions).
+	 */
+	public long indexMemoryBytes() {
+		return index.memoryBytes();
+	}
+
+	/**
+	 * 1:N search: enrolled persons are scored against the probe; persons whose fused score reaches the threshold are
+	 * returned, best first (ties by subject id), at most {@link SearchOptions#maxCandidates()}.
+	 * <p>
+	 * With {@link SearchStrategy#BRUTE_FORCE}, or when the {@link SearchOptions#depth()} covers the whole gallery,
+	 * SourceAFIS scores every person. With {@link SearchStrategy#INDEXED} on a larger gallery the cylinder index
+	 * first ranks all persons (a few milliseconds at 100,000 persons) and SourceAFIS scores only the depth's best;
+	 * a mate the index ranks lower is missed (see docs/biometrics.md, "Indexed search").
 	 */
 	public List<Candidate> search(Probe probe, SearchOptions options) {
 		Objects.requireNonNull(probe);
 		Objects.requireNonNull(options);
-		PersonEntry[] all = current().persons;
+		PersonEntry[] candidates = indexStage(probe, options).map(CylinderIndex.Ranking::candidates).orElseGet(() -> current().persons);
+		return score(probe, options, candidates);
+	}
+
+	/** The cylinder index, for consistency checks in tests. */
+	CylinderIndex index() {
+		return index;
+	}
+
+	/** The index stage of {@link #search}, or empty when the search is brute force. Package-private for benchmarks. */
+	Optional<CylinderIndex.Ranking> indexStage(Probe probe, SearchOptions options) {
+		if (options.strategy() == SearchStrategy.BRUTE_FORCE)
+			return Optional.empty();
+		int size = index.persons();
+		int depth = options.depth().persons(size);
+		if (depth >= size)
+			return Optional.empty();
+		return Optional.of(index.rank(probe, options.positionRule(), depth));
+	}
+
+	/** The SourceAFIS stage of {@link #search} over the given persons. */
+	List<Candidate> score(Probe probe, SearchOptions options, PersonEntry[] all) {
 		if (pool == null || pool.isShutdown() || (long)all.length * probe.size() < PARALLEL_MIN_COMPARISONS)
 			return rank(List.of(scan(probe, options, all, 0, all.length)), options);
 		int chunks = Math.min(all.length, parallelism * 8);

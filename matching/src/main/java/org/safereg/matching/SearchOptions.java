@@ -26,8 +26,11 @@ public final class SearchOptions {
 	private final int maxCandidates;
 	private final ScoreFusion fusion;
 	private final PositionRule positionRule;
+	private final SearchStrategy strategy;
+	private final CandidateDepth depth;
 
-	private SearchOptions(double threshold, int maxCandidates, ScoreFusion fusion, PositionRule positionRule) {
+	private SearchOptions(double threshold, int maxCandidates, ScoreFusion fusion, PositionRule positionRule, SearchStrategy strategy,
+			CandidateDepth depth) {
 		if (!(threshold >= 0) || Double.isInfinite(threshold))
 			throw new IllegalArgumentException("Threshold must be a finite non-negative score");
 		if (maxCandidates < 1)
@@ -36,30 +39,41 @@ public final class SearchOptions {
 		this.maxCandidates = maxCandidates;
 		this.fusion = Objects.requireNonNull(fusion);
 		this.positionRule = Objects.requireNonNull(positionRule);
+		this.strategy = Objects.requireNonNull(strategy);
+		this.depth = Objects.requireNonNull(depth);
 	}
 
-	/** 1:N defaults: threshold 70, SUM, SAME_POSITION, 20 candidates. */
+	/** 1:N defaults: threshold 70, SUM, SAME_POSITION, 20 candidates, indexed with {@link CandidateDepth#DEFAULT}. */
 	public static SearchOptions identification() {
-		return new SearchOptions(DEFAULT_IDENTIFICATION_THRESHOLD, DEFAULT_MAX_CANDIDATES, ScoreFusion.SUM, PositionRule.SAME_POSITION);
+		return new SearchOptions(DEFAULT_IDENTIFICATION_THRESHOLD, DEFAULT_MAX_CANDIDATES, ScoreFusion.SUM, PositionRule.SAME_POSITION,
+				SearchStrategy.INDEXED, CandidateDepth.DEFAULT);
 	}
 
-	/** 1:1 defaults: threshold 50, SUM, SAME_POSITION. */
+	/** 1:1 defaults: threshold 50, SUM, SAME_POSITION (strategy and depth do not apply to 1:1). */
 	public static SearchOptions verification() {
-		return new SearchOptions(DEFAULT_VERIFICATION_THRESHOLD, DEFAULT_MAX_CANDIDATES, ScoreFusion.SUM, PositionRule.SAME_POSITION);
+		return new SearchOptions(DEFAULT_VERIFICATION_THRESHOLD, DEFAULT_MAX_CANDIDATES, ScoreFusion.SUM, PositionRule.SAME_POSITION,
+				SearchStrategy.INDEXED, CandidateDepth.DEFAULT);
 	}
 
 	public double threshold() { return threshold; }
 	public int maxCandidates() { return maxCandidates; }
 	public ScoreFusion fusion() { return fusion; }
 	public PositionRule positionRule() { return positionRule; }
+	/** Indexed (default) or brute-force 1:N search; see {@link SearchStrategy}. */
+	public SearchStrategy strategy() { return strategy; }
+	/** Persons an indexed search passes to SourceAFIS. */
+	public CandidateDepth depth() { return depth; }
 
-	public SearchOptions withThreshold(double v) { return new SearchOptions(v, maxCandidates, fusion, positionRule); }
-	public SearchOptions withMaxCandidates(int v) { return new SearchOptions(threshold, v, fusion, positionRule); }
-	public SearchOptions withFusion(ScoreFusion v) { return new SearchOptions(threshold, maxCandidates, v, positionRule); }
-	public SearchOptions withPositionRule(PositionRule v) { return new SearchOptions(threshold, maxCandidates, fusion, v); }
+	public SearchOptions withThreshold(double v) { return new SearchOptions(v, maxCandidates, fusion, positionRule, strategy, depth); }
+	public SearchOptions withMaxCandidates(int v) { return new SearchOptions(threshold, v, fusion, positionRule, strategy, depth); }
+	public SearchOptions withFusion(ScoreFusion v) { return new SearchOptions(threshold, maxCandidates, v, positionRule, strategy, depth); }
+	public SearchOptions withPositionRule(PositionRule v) { return new SearchOptions(threshold, maxCandidates, fusion, v, strategy, depth); }
+	public SearchOptions withStrategy(SearchStrategy v) { return new SearchOptions(threshold, maxCandidates, fusion, positionRule, v, depth); }
+	public SearchOptions withDepth(CandidateDepth v) { return new SearchOptions(threshold, maxCandidates, fusion, positionRule, strategy, v); }
 
 	@Override
 	public String toString() {
-		return "SearchOptions[threshold=" + threshold + ", maxCandidates=" + maxCandidates + ", fusion=" + fusion + ", positionRule=" + positionRule + "]";
+		return "SearchOptions[threshold=" + threshold + ", maxCandidates=" + maxCandidates + ", fusion=" + fusion + ", positionRule=" + positionRule
+				+ ", strategy=" + strategy + ", depth=" + depth + "]";
 	}
 }

@@ -7,11 +7,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.safereg.matching.CandidateDepth;
 import org.safereg.matching.ExtractionLimits;
 import org.safereg.matching.PositionRule;
 import org.safereg.matching.QualityThresholds;
 import org.safereg.matching.ScoreFusion;
 import org.safereg.matching.SearchOptions;
+import org.safereg.matching.SearchStrategy;
 import org.safereg.registration.biometrics.BiometricSettings;
 import org.safereg.registration.biometrics.VerificationRateLimit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
  * @param identificationThreshold 1:N person-score threshold for a two-finger probe (deduplication at enrolment
  *     and identification); other finger counts are held to the same modelled false-match rate per person
  * @param verificationThreshold 1:1 threshold for a two-finger probe
+ * @param searchStrategy 1:N searches (deduplication at enrolment and identification): INDEXED (cylinder index,
+ *     then SourceAFIS on the best candidates) or BRUTE_FORCE (SourceAFIS on every enrolled person, the exact
+ *     reference)
+ * @param candidateDepthFraction share of the gallery's persons an INDEXED search passes to SourceAFIS, in (0, 1]
+ * @param candidateDepthMinimum at least this many persons (smaller galleries are searched in full)
  * @param separateAdjudicator the officer who captured a registration may not decide its adjudication case
  */
 @ConfigurationProperties("registry.biometrics")
@@ -40,6 +47,9 @@ public record BiometricsProperties(
         @DefaultValue("SUM") @NotNull ScoreFusion fusion,
         @DefaultValue("SAME_POSITION") @NotNull PositionRule positionRule,
         @DefaultValue("20") @Min(1) @Max(100) int maxCandidates,
+        @DefaultValue("INDEXED") @NotNull SearchStrategy searchStrategy,
+        @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double candidateDepthFraction,
+        @DefaultValue("1000") @Min(1) int candidateDepthMinimum,
         @Valid @DefaultValue RateLimit verificationRateLimit,
         @Valid @DefaultValue Limits limits,
         @Valid @DefaultValue Quality quality,
@@ -86,7 +96,8 @@ public record BiometricsProperties(
     /** The core's settings; throws {@link IllegalArgumentException} for inconsistent limits. */
     public BiometricSettings toSettings() {
         SearchOptions identification = SearchOptions.identification().withThreshold(identificationThreshold)
-                .withFusion(fusion).withPositionRule(positionRule).withMaxCandidates(maxCandidates);
+                .withFusion(fusion).withPositionRule(positionRule).withMaxCandidates(maxCandidates)
+                .withStrategy(searchStrategy).withDepth(new CandidateDepth(candidateDepthFraction, candidateDepthMinimum));
         SearchOptions verification = SearchOptions.verification().withThreshold(verificationThreshold)
                 .withFusion(fusion).withPositionRule(positionRule);
         ExtractionLimits extraction = ExtractionLimits.defaults()

@@ -29,15 +29,15 @@ import org.safereg.matching.Thresholds;
  */
 public final class AccuracySurvey {
 	/** The dev sets, in report order (folders under {@code dev-sets}). */
-	static final List<String> SETS = List.of("FVC2002_DB1_B", "pyfnprint_PNG", "FVC2002_DB4_B");
+	public static final List<String> SETS = List.of("FVC2002_DB1_B", "pyfnprint_PNG", "FVC2002_DB4_B");
 
 	/** The extractor of the surveys: default limits, permissive quality gate (every dev-set image is used). */
-	static TemplateExtractor extractor() {
+	public static TemplateExtractor extractor() {
 		return new TemplateExtractor(ExtractionLimits.defaults(), QualityThresholds.permissive());
 	}
 
 	/** Templates of one dev set: one list per finger (sorted by finger name), impressions in file-name order. */
-	static List<List<FingerprintTemplate>> load(TemplateExtractor extractor, Path root, String set) throws Exception {
+	public static List<List<FingerprintTemplate>> load(TemplateExtractor extractor, Path root, String set) throws Exception {
 		Map<String, List<FingerprintTemplate>> fingers = new TreeMap<>();
 		List<Path> files;
 		try (Stream<Path> s = Files.list(root.resolve("dev-sets").resolve(set))) {

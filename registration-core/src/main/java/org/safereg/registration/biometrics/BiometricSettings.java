@@ -18,7 +18,10 @@ import org.safereg.matching.SearchOptions;
  *
  * @param limits input limits checked before any image is decoded
  * @param quality quality gate for new captures (re-extraction of stored images uses a permissive gate)
- * @param identification 1:N options for enrolment deduplication and identification (threshold for two fingers)
+ * @param identification 1:N options for enrolment deduplication and identification (threshold for two fingers),
+ *                       including the search strategy ({@link SearchOptions#strategy()}: cylinder index or brute
+ *                       force) and the index's candidate depth ({@link SearchOptions#depth()}); both searches use
+ *                       them for every probe size
  * @param verification 1:1 options (threshold for two fingers)
  * @param verificationRateLimit attempts per person id per window
  * @param galleryParallelism search threads of the gallery (1 = the caller's thread)
@@ -45,7 +48,8 @@ public record BiometricSettings(ExtractionLimits limits, QualityThresholds quali
 
     /**
      * The matching module's defaults (limits, quality gate, identification threshold 70 and verification 50 for
-     * two fingers, SUM fusion, same position), 5 verifications per person per 10 minutes, one search thread per
+     * two fingers, SUM fusion, same position, indexed 1:N search passing 5% of the gallery, at least 1,000
+     * persons, to SourceAFIS), 5 verifications per person per 10 minutes, one search thread per
      * processor, batches of 500 persons, separate adjudicator.
      */
     public static BiometricSettings defaults() {
