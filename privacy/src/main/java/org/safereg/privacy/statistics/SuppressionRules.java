@@ -1,0 +1,29 @@
+package org.safereg.privacy.statistics;
+
+/**
+ * Parameters of cell suppression.
+ *
+ * @param k threshold: a cell with {@code 0 < n < k} is primary-suppressed, and the audit requires every
+ *     primary-suppressed cell to be uncertain by at least {@code k} either way
+ * @param groupDisclosureShare a row of a sensitive dimension whose largest category holds at least this
+ *     share of the row total (and at least one person) discloses that category for nearly everyone in it;
+ *     the dominant cell is then suppressed. {@code 1.0} catches only "all"; lower values catch "nearly all".
+ */
+public record SuppressionRules(int k, double groupDisclosureShare) {
+    /** The default group-disclosure share: a category holding 90% or more of a row. */
+    public static final double DEFAULT_GROUP_DISCLOSURE_SHARE = 0.9;
+
+    public SuppressionRules {
+        if (k < 2) {
+            throw new IllegalArgumentException("k must be at least 2");
+        }
+        if (!(groupDisclosureShare > 0.5 && groupDisclosureShare <= 1.0)) {
+            throw new IllegalArgumentException("group-disclosure share must be in (0.5, 1]");
+        }
+    }
+
+    /** The profile's default {@code k} and the default group-disclosure share. */
+    public static SuppressionRules of(ProtectionProfile profile) {
+        return new SuppressionRules(profile.defaultK(), DEFAULT_GROUP_DISCLOSURE_SHARE);
+    }
+}

@@ -1,0 +1,73 @@
+package org.safereg.privacy.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrimarySuppressionTest {
+    private static final long[][] COUNTS = {{10, 2, 30}, {7, 8, 9}, {0, 0, 12}, {20, 21, 22}, {1, 40, 3}};
+
+    @Test
+    void publicProfileSuppressesCountsBelowFiveButNotZeros() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        assertThat(p.reason("A1-01", "REF")).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.reason("A2-02", "IDP")).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.reason("A2-02", "HOST")).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.isSuppressed("A1-03", "IDP")).isFalse();
+        assertThat(p.isSuppressed("A1-02", "IDP")).isFalse();
+        assertThat(p.suppressedCells()).hasSize(3);
+    }
+
+    @Test
+    void agreementProfileHasTheLowerThreshold() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
+        assertThat(p.isSuppressed("A1-01", "REF")).isTrue();
+        assertThat(p.isSuppressed("A2-02", "HOST")).isFalse();
+        assertThat(p.countsByReason()).containsEntry(SuppressionReason.SMALL_COUNT, 2);
+    }
+
+    @Test
+    void smallMarginsAreSuppressedToo() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(),
+                new long[][] {{1, 1, 1}, {7, 8, 9}, {5, 5, 5}, {20, 21, 22}, {6, 40, 6}});
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
+        assertThat(p.isSuppressed("A1-01", "TOTAL")).isFalse();
+        p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        assertThat(p.reason("A1-01", "TOTAL")).contains(SuppressionReason.SMALL_COUNT);
+    }
+
+    @Test
+    void groupDisclosureSuppressesTheDominantCategoryOfASensitiveDimension() {
+        Dimension needs = Tables.category().asSensitive();
+        CountTable t = Tables.table(Tables.geography(), needs, COUNTS);
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        // A1-03: all 12 persons are HOST: everyone's category is disclosed.
+        assertThat(p.reason("A1-03", "HOST")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        // A2-02: 40 of 44 (91%) are REF: nearly all.
+        assertThat(p.reason("A2-02", "REF")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        // A1-01: 30 of 42 (71%) is below the 90% share.
+        assertThat(p.isSuppressed("A1-01", "HOST")).isFalse();
+    }
+
+    @Test
+    void groupDisclosureShareIsConfigurable() {
+        Dimension needs = Tables.category().asSensitive();
+        CountTable t = Tables.table(Tables.geography(), needs, COUNTS);
+        SuppressionPattern strict = PrimarySuppression.apply(t, new SuppressionRules(5, 1.0));
+        assertThat(strict.isSuppressed("A1-03", "HOST")).isTrue();
+        assertThat(strict.isSuppressed("A2-02", "REF")).isFalse();
+        SuppressionPattern loose = PrimarySuppression.apply(t, new SuppressionRules(5, 0.7));
+        assertThat(loose.reason("A1-01", "HOST")).contains(SuppressionReason.GROUP_DISCLOSURE);
+    }
+
+    @Test
+    void nonSensitiveDimensionsHaveNoGroupDisclosureRule() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        assertThat(p.countsByReason()).containsEntry(SuppressionReason.GROUP_DISCLOSURE, 0);
+        assertThat(List.copyOf(p.suppressedCells().values())).doesNotContain(SuppressionReason.GROUP_DISCLOSURE);
+    }
+}
