@@ -1,0 +1,93 @@
+package org.safereg.privacy.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SecondarySuppressionTest {
+    private static final TableProtector PUBLIC = new TableProtector(SuppressionRules.of(ProtectionProfile.PUBLIC));
+
+    static Dimension sites() {
+        return Dimension.flat("site", "ALL", List.of("S1", "S2", "S3"));
+    }
+
+    /** Cells withheld alone in some equation, i.e. recomputable by subtraction. */
+    static List<TableCell> recomputable(SuppressionPattern p) {
+        List<TableCell> out = new ArrayList<>();
+        for (int[] eq : p.table().equations()) {
+            int alone = -1;
+            int n = 0;
+            for (int cell : eq) {
+                if (p.reason(cell) != null) {
+                    n++;
+                    alone = cell;
+                }
+            }
+            if (n == 1) {
+                out.add(p.table().tableCell(alone));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void singlePrimaryRecomputableFromItsMarginGetsComplements() {
+        CountTable t = Tables.table(sites(), Tables.category(),
+                new long[][] {{10, 2, 30}, {7, 8, 9}, {12, 15, 20}});
+        SuppressionPattern primary = PrimarySuppression.apply(t, PUBLIC.rules());
+        assertThat(primary.suppressedCells()).containsOnlyKeys(new TableCell("S1", "REF"));
+        // S1 total 42 - 10 - 30 = 2: the primary alone is recomputable.
+        assertThat(recomputable(primary)).contains(new TableCell("S1", "REF"));
+
+        SuppressionPattern p = PUBLIC.protect(t);
+        assertThat(recomputable(p)).isEmpty();
+        // the cheapest pattern: a rectangle through the smallest counts of at least k
+        assertThat(p.suppressedCells()).containsOnlyKeys(
+                new TableCell("S1", "REF"), new TableCell("S1", "IDP"),
+                new TableCell("S2", "REF"), new TableCell("S2", "IDP"));
+        assertThat(p.countsByReason()).containsEntry(SuppressionReason.SMALL_COUNT, 1)
+                .containsEntry(SuppressionReason.COMPLEMENTARY, 3);
+    }
+
+    @Test
+    void primariesThatProtectEachOtherNeedNoComplement() {
+        CountTable t = Tables.table(sites(), Tables.category(),
+                new long[][] {{3, 4, 30}, {2, 1, 9}, {12, 15, 20}});
+        SuppressionPattern p = PUBLIC.protect(t);
+        assertThat(recomputable(p)).isEmpty();
+        assertThat(p.countsByReason()).containsEntry(SuppressionReason.SMALL_COUNT, 4)
+                .containsEntry(SuppressionReason.COMPLEMENTARY, 0);
+    }
+
+    @Test
+    void noSuppressedAdmin2CellIsRecomputableFromItsAdmin1Total() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(),
+                new long[][] {{10, 2, 30}, {7, 8, 9}, {6, 12, 12}, {20, 21, 22}, {11, 3, 25}});
+        SuppressionPattern p = PUBLIC.protect(t);
+        assertThat(recomputable(p)).isEmpty();
+        assertThat(p.isSuppressed("A1-01", "REF")).isTrue();
+        assertThat(p.isSuppressed("A2-02", "REF")).isTrue();
+        // within each admin1, the REF column has a second withheld admin2 cell
+        assertThat(p.isSuppressed("A1-02", "REF") || p.isSuppressed("A1-03", "REF")).isTrue();
+        assertThat(p.isSuppressed("A2-01", "REF")).isTrue();
+        // admin1 totals (and everything above) stay published: complements come from the small leaves
+        for (String admin1 : List.of("ALL", "A1", "A2")) {
+            for (String c : List.of("IDP", "REF", "HOST", "TOTAL")) {
+                assertThat(p.isSuppressed(admin1, c)).as(admin1 + "/" + c).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void smallMarginIsProtectedAcrossTheHierarchy() {
+        // A1-03 total is 4 (< 5): the margin itself is primary, its cells are all small too
+        CountTable t = Tables.table(Tables.geography(), Tables.category(),
+                new long[][] {{10, 20, 30}, {7, 8, 9}, {1, 0, 3}, {20, 21, 22}, {11, 13, 25}});
+        SuppressionPattern p = PUBLIC.protect(t);
+        assertThat(p.reason("A1-03", "TOTAL")).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(recomputable(p)).isEmpty();
+        assertThat(p.isSuppressed("A1", "TOTAL")).isFalse();
+    }
+}
