@@ -53,6 +53,10 @@ public final class CountTable {
         return row * columns.size() + column;
     }
 
+    int cell(TableCell cell) {
+        return cell(rows.node(cell.row()), columns.node(cell.column()));
+    }
+
     int rowOf(int cell) {
         return cell / columns.size();
     }

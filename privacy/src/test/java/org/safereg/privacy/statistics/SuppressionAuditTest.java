@@ -33,7 +33,7 @@ class SuppressionAuditTest {
         assertThat(pinned.lower()).isEqualTo(2);
         assertThat(pinned.upper()).isEqualTo(2);
 
-        AuditReport protectedReport = AUDIT.audit(new TableProtector(RULES).protect(t));
+        AuditReport protectedReport = AUDIT.audit(new TableProtector(RULES).protect(t).pattern());
         assertThat(protectedReport.failures()).isEmpty();
         assertThat(protectedReport.passed()).isTrue();
         // the rectangle S1/S2 x IDP/REF moves by -2..+8 around the primary
@@ -104,7 +104,7 @@ class SuppressionAuditTest {
     void hierarchicalTableProtectedByTheProtectorPassesTheAudit() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(),
                 new long[][] {{10, 2, 30}, {7, 8, 9}, {6, 12, 12}, {20, 21, 22}, {11, 3, 25}});
-        AuditReport r = AUDIT.audit(new TableProtector(RULES).protect(t));
+        AuditReport r = AUDIT.audit(new TableProtector(RULES).protect(t).pattern());
         assertThat(r.failures()).isEmpty();
         assertThat(r.intervals()).isNotEmpty();
         for (CellInterval i : r.intervals()) {

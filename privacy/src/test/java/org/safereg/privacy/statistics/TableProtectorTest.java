@@ -1,0 +1,54 @@
+package org.safereg.privacy.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TableProtectorTest {
+    private static final List<String> CATEGORIES = List.of("c0", "c1", "c2", "c3", "c4", "c5");
+
+    /** 4 admin1 x 6 admin2 by 6 categories, a quarter of the cells small (0..4). */
+    private static CountTable randomTable(Random rnd, Dimension columns) {
+        Dimension.Builder g = Dimension.builder("geography", "ALL");
+        List<String> leaves = new ArrayList<>();
+        for (int a = 0; a < 4; a++) {
+            g.add("A" + a, "ALL");
+            for (int b = 0; b < 6; b++) {
+                g.add("A" + a + "-" + b, "A" + a);
+                leaves.add("A" + a + "-" + b);
+            }
+        }
+        CountTable.Builder t = CountTable.builder(g.build(), columns);
+        for (String leaf : leaves) {
+            for (String c : CATEGORIES) {
+                t.set(leaf, c, rnd.nextInt(4) == 0 ? rnd.nextInt(5) : rnd.nextInt(60));
+            }
+        }
+        return t.build();
+    }
+
+    @Test
+    void randomHierarchicalTablesAreProtectedWithoutWithholdingTheirTotals() {
+        Random rnd = new Random(20201);
+        for (ProtectionProfile profile : ProtectionProfile.values()) {
+            TableProtector protector = new TableProtector(SuppressionRules.of(profile));
+            for (int trial = 0; trial < 10; trial++) {
+                Dimension columns = Dimension.flat("category", "TOTAL", CATEGORIES);
+                CountTable t = randomTable(rnd, trial % 2 == 0 ? columns : columns.asSensitive());
+                SuppressionPattern primary = PrimarySuppression.apply(t, protector.rules());
+                ProtectedTable p = protector.protect(t);
+                // every primary cell stays withheld, with its primary reason
+                primary.suppressedCells().forEach((cell, reason) ->
+                        assertThat(p.pattern().reason(cell.row(), cell.column())).contains(reason));
+                assertThat(SecondarySuppressionTest.recomputable(p.pattern())).isEmpty();
+                // an independent audit of the released pattern agrees
+                assertThat(new SuppressionAudit(profile.defaultK()).audit(p.pattern()).failures()).isEmpty();
+                assertThat(p.pattern().isSuppressed("ALL", "TOTAL")).isFalse();
+                assertThat(p.pattern().suppressedCells().size()).isLessThan(t.cellCount() / 2);
+            }
+        }
+    }
+}
