@@ -585,7 +585,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return new OpenCase(again.adjudicationCase().orElseThrow().toString(), again.id().toString());
     }
 
-    private static final String SECOND_PROTECTION = "protection2";
+    private static final String SECOND_PROTECTION = "routetable-protection";
 
     /** A pending break-glass request by a second protection officer, under the call's purpose if it allows one. */
     String pendingRequest(Target t) {
