@@ -589,7 +589,8 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return new OpenCase(again.adjudicationCase().orElseThrow().toString(), again.id().toString());
     }
 
-    private static final String SECOND_PROTECTION = "protection2";
+    /** A second protection officer of its own (ProtectionFixtures.SECOND_OFFICER signs in with a set password). */
+    private static final String SECOND_PROTECTION = "rtprotection2";
 
     /** A pending break-glass request by a second protection officer, under the call's purpose if it allows one. */
     String pendingRequest(Target t) {
