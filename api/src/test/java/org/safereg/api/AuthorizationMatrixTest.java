@@ -82,7 +82,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
             "STATS.OPS", EnumSet.noneOf(Action.class),
             "AUDIT", EnumSet.of(Action.AUDIT_VERIFY, Action.READ_HISTORY),
             "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.UPDATE, Action.ERASE,
-                    Action.SUBJECT_EXPORT, Action.CONSENT_READ, Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW),
+                    Action.SUBJECT_EXPORT, Action.CONSENT_READ, Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW,
+                    Action.RECONSENT_REVIEW),
             "ADMIN.KEYS", EnumSet.of(Action.KEY_MANAGEMENT),
             "ADMIN.BIOMETRICS", EnumSet.of(Action.BIOMETRIC_REEXTRACT));
 
@@ -145,10 +146,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
                                 Map.of("purpose", "ASSIST.NFI"))),
                 new Endpoint("GET /individuals/{id}/consents", Action.CONSENT_READ, ANY, 200,
                         t -> new Call("GET", "/api/v1/individuals/" + t.individual() + "/consents", null)),
-                new Endpoint("GET /consents/reconsent-due", Action.CONSENT_READ, ANY, 200,
+                new Endpoint("GET /consents/reconsent-due", Action.RECONSENT_REVIEW, ANY, 200,
                         t -> {
                             t.childDueForReconsent();
-                            return new Call("GET", "/api/v1/consents/reconsent-due?onOrBefore=2040-01-01", null);
+                            return new Call("GET", "/api/v1/consents/reconsent-due?dueBy=2040-01", null);
                         }),
                 new Endpoint("GET /households/{id}", Action.READ, ANY, 200,
                         t -> new Call("GET", "/api/v1/households/" + t.household().household().value(), null)),

@@ -46,6 +46,7 @@ import org.safereg.privacy.breakglass.BreakGlassId;
 import org.safereg.privacy.consent.ConsentDeclaration;
 import org.safereg.privacy.consent.ConsentStatus;
 import org.safereg.privacy.consent.PurposeConsent;
+import org.safereg.privacy.sharing.RecipientId;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.biometrics.BiometricEnrolmentResult;
 import org.safereg.registration.model.AdminUnit;
@@ -271,7 +272,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
             Map.entry("GET /api/v1/individuals/{id}/consents", Template.one(200, false, Set.of(),
                     t -> new Call("GET", "/api/v1/individuals/" + t.subject().id + "/consents", null))),
             Map.entry("GET /api/v1/consents/reconsent-due", Template.none(200, false,
-                    t -> new Call("GET", "/api/v1/consents/reconsent-due?onOrBefore=2040-01-01", null))),
+                    t -> new Call("GET", "/api/v1/consents/reconsent-due?dueBy=2040-01", null))),
             Map.entry("POST /api/v1/individuals/{id}/case-notes", Template.one(201, false, Set.of(),
                     t -> new Call("POST", "/api/v1/individuals/" + t.subject().id + "/case-notes",
                             Map.of("text", "follow-up visit planned")))),
@@ -465,8 +466,8 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
     private static Standing given(PurposeDefinition d) {
         LegalBasis basis = d.bases().contains(LegalBasis.CONSENT) || d.bases().contains(LegalBasis.EXPLICIT_CONSENT)
                 ? LegalBasis.EXPLICIT_CONSENT : new TreeSet<>(d.bases()).first();
-        return new Standing(ConsentStatus.GIVEN, basis, Set.of(DataCategory.DEMOGRAPHIC, DataCategory.BIOMETRIC),
-                Optional.empty());
+        return new Standing(ConsentStatus.GIVEN, basis, Set.of(DataCategory.DEMOGRAPHIC, DataCategory.BIOMETRIC,
+                DataCategory.CASE_NOTES), Optional.empty());
     }
 
     /** Purposes requiring a subject basis, by code. */
@@ -480,8 +481,11 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
     private static ConsentDeclaration declaration(Map<String, Standing> answers, Optional<Instant> validUntil) {
         ConsentDeclaration base = TestConsents.standard();
         List<PurposeConsent> purposes = new ArrayList<>();
+        // every answer names the matrix's recipients with an active agreement (and the shared one), so that a
+        // consent-based disclosure is decided on the agreement; the named-recipient rule is TransferApiTest's
         answers.forEach((purpose, s) -> purposes.add(new PurposeConsent(PurposeCode.of(purpose), s.basis(),
-                s.categories(), Set.of(), Optional.empty(), s.status())));
+                s.categories(), Set.of(RecipientId.of(matrixRecipient(purpose, AgreementState.ACTIVE)),
+                        RecipientId.of(SHARED_RECIPIENT)), Optional.empty(), s.status())));
         return new ConsentDeclaration(base.notice(), base.language(), base.delivery(), base.interpreterUsed(),
                 base.givenBy(), Optional.empty(), Optional.empty(), Optional.empty(), validUntil, Optional.empty(),
                 purposes);
@@ -585,7 +589,8 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return new OpenCase(again.adjudicationCase().orElseThrow().toString(), again.id().toString());
     }
 
-    private static final String SECOND_PROTECTION = "routetable-protection";
+    /** A second protection officer of its own (ProtectionFixtures.SECOND_OFFICER signs in with a set password). */
+    private static final String SECOND_PROTECTION = "rtprotection2";
 
     /** A pending break-glass request by a second protection officer, under the call's purpose if it allows one. */
     String pendingRequest(Target t) {
@@ -613,8 +618,18 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return id;
     }
 
+    /** This run's suffix of recipient codes (agreements accumulate in the shared database). */
+    private static final String RUN = Long.toString(System.nanoTime(), 36).toUpperCase();
+    /** The recipient of the fixtures' transfer (ASSIST.CASH). */
+    private static final String SHARED_RECIPIENT = "RTSHR-" + RUN;
+
     static String recipient(String prefix) {
         return "RT" + prefix + "-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    }
+
+    /** The recipient whose agreement for {@code purpose} is in {@code state}. */
+    static String matrixRecipient(String purpose, AgreementState state) {
+        return "RT" + state.name().substring(0, 3) + "-" + purpose + "-" + RUN;
     }
 
     static Map<String, Object> agreement(String recipient, String purpose) {
@@ -643,7 +658,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
     /** The recipient whose agreement is in {@code state} for {@code purpose} (created on first use). */
     String recipientFor(String purpose, AgreementState state) {
         return fixtures().recipients.computeIfAbsent(purpose + " " + state, k -> {
-            String recipient = recipient(state.name().substring(0, 3));
+            String recipient = matrixRecipient(purpose, state);
             String other = catalogue.definitions().stream().filter(d -> d.actions().contains(Action.TRANSFER))
                     .map(d -> d.code().value()).filter(p -> !p.equals(purpose)).findFirst().orElseThrow();
             switch (state) {
@@ -715,7 +730,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         accounts.create(SECOND_PROTECTION, Set.of(Role.PROTECTION_OFFICER));
         fixtures = f;
         f.openCase = newCase();
-        String recipient = recipient("SHR");
+        String recipient = SHARED_RECIPIENT;
         f.agreement = createAgreement(recipient, "ASSIST.CASH");
         ApiClient.Response t = signedIn(api(), Role.REGISTRATION_OFFICER).purpose("ASSIST.CASH").post(
                 "/api/v1/transfers", Map.of("recipient", recipient, "subjects", List.of(given.id)));
@@ -946,6 +961,10 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         boolean consentBased = s.basis() == LegalBasis.CONSENT || s.basis() == LegalBasis.EXPLICIT_CONSENT;
         if (BIOMETRIC_ACTIONS.contains(action) && (!s.categories().contains(DataCategory.BIOMETRIC)
                 || (consentBased && s.basis() != LegalBasis.EXPLICIT_CONSENT))) {
+            return "no-consent";
+        }
+        if ((action == Action.CASE_NOTE_READ || action == Action.CASE_NOTE_WRITE)
+                && !s.categories().contains(DataCategory.CASE_NOTES)) {
             return "no-consent";
         }
         return null;

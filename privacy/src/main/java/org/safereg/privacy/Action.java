@@ -16,6 +16,11 @@ public enum Action {
     CONSENT_RECORD,
     /** Withdraw the subject's consent for one purpose, effective immediately. */
     CONSENT_WITHDRAW,
+    /**
+     * List the children whose consent must be asked again at majority (subject ids and due month only): by the
+     * data protection officer under SUBJECT_REQUEST.
+     */
+    RECONSENT_REVIEW,
     AUDIT_VERIFY,
     /** Key management (KEK rotation, re-wrap, retirement) by the data protection officer. */
     KEY_MANAGEMENT,

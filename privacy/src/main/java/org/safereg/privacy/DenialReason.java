@@ -15,7 +15,9 @@ public enum DenialReason {
     NO_CONSENT("no-consent", "The subject has no valid basis for the declared purpose."),
     CONSENT_WITHDRAWN("consent-withdrawn", "The subject withdrew consent for the declared purpose."),
     CONSENT_EXPIRED("consent-expired", "The subject's consent for the declared purpose has expired."),
-    NO_AGREEMENT("no-agreement", "No active data-sharing agreement covers this recipient and purpose.");
+    NO_AGREEMENT("no-agreement", "No active data-sharing agreement covers this recipient and purpose."),
+    RECIPIENT_NOT_CONSENTED("recipient-not-consented",
+            "The subject's consent for the declared purpose does not name this recipient.");
 
     private final String slug;
     private final String detail;

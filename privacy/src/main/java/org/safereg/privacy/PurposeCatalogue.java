@@ -24,6 +24,7 @@ import static org.safereg.privacy.Action.KEY_MANAGEMENT;
 import static org.safereg.privacy.Action.LIST;
 import static org.safereg.privacy.Action.READ;
 import static org.safereg.privacy.Action.READ_HISTORY;
+import static org.safereg.privacy.Action.RECONSENT_REVIEW;
 import static org.safereg.privacy.Action.RETENTION_REVIEW;
 import static org.safereg.privacy.Action.SEARCH;
 import static org.safereg.privacy.Action.SUBJECT_EXPORT;
@@ -109,7 +110,7 @@ import org.safereg.keys.DataCategory;
  * <tr><td>AUDIT</td><td>DATA_PROTECTION_OFFICER</td><td>AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW</td><td>all</td><td>-</td>
  *     <td>no / no / -</td></tr>
  * <tr><td>SUBJECT_REQUEST</td><td>DATA_PROTECTION_OFFICER</td><td>READ, READ_HISTORY, UPDATE (rectification),
- *     ERASE, SUBJECT_EXPORT, CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW</td><td>all</td><td>-</td><td>no / no / -</td></tr>
+ *     ERASE, SUBJECT_EXPORT, CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW, RECONSENT_REVIEW</td><td>all</td><td>-</td><td>no / no / -</td></tr>
  * <tr><td>ADMIN.KEYS</td><td>DATA_PROTECTION_OFFICER</td><td>KEY_MANAGEMENT</td><td>none</td><td>-</td>
  *     <td>no / no / -</td></tr>
  * <tr><td>ADMIN.BIOMETRICS</td><td>DATA_PROTECTION_OFFICER</td><td>BIOMETRIC_REEXTRACT</td><td>none</td><td>-</td>
@@ -123,7 +124,7 @@ import org.safereg.keys.DataCategory;
  * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, BIOMETRIC_ENROL only by
  * REGISTRATION_OFFICER; ADJUDICATION_VIEW, ADJUDICATION_DECIDE and BIOMETRIC_IMAGE_VIEW only by ADJUDICATOR;
  * BREAK_GLASS_REQUEST, BREAK_GLASS_APPROVE, CASE_NOTE_READ and CASE_NOTE_WRITE only by PROTECTION_OFFICER;
- * BREAK_GLASS_REVIEW only by DATA_PROTECTION_OFFICER.
+ * BREAK_GLASS_REVIEW and RECONSENT_REVIEW only by DATA_PROTECTION_OFFICER.
  * TRANSFER (disclosure to a recipient under a data-sharing agreement) only by REGISTRATION_OFFICER (assistance
  * purposes, e.g. to a cash-transfer partner) and PROTECTION_OFFICER (family tracing, resettlement);
  * AGREEMENT_MANAGE only by DATA_PROTECTION_OFFICER.
@@ -349,7 +350,7 @@ public final class PurposeCatalogue {
                 Set.of(), false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("SUBJECT_REQUEST"), dpo,
                 Set.of(READ, READ_HISTORY, UPDATE, ERASE, SUBJECT_EXPORT, CONSENT_READ, CONSENT_RECORD,
-                        CONSENT_WITHDRAW), all, Set.of(), false, false, Optional.empty()));
+                        CONSENT_WITHDRAW, RECONSENT_REVIEW), all, Set.of(), false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("ADMIN.RETENTION"), dpo, Set.of(RETENTION_REVIEW, ERASE), Set.of(), Set.of(),
                 false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("ADMIN.KEYS"), dpo, Set.of(KEY_MANAGEMENT), Set.of(), Set.of(), false, false,
@@ -371,6 +372,7 @@ public final class PurposeCatalogue {
             a.put(protection, Set.of(Role.PROTECTION_OFFICER));
         }
         a.put(BREAK_GLASS_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
+        a.put(RECONSENT_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
         a.put(TRANSFER, Set.of(Role.REGISTRATION_OFFICER, Role.PROTECTION_OFFICER));
         a.put(AGREEMENT_MANAGE, Set.of(Role.DATA_PROTECTION_OFFICER));
         return a;

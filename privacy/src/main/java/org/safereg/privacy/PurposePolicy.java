@@ -30,20 +30,26 @@ import org.safereg.privacy.sharing.DataSharingAgreement;
  * <li><b>Subject basis</b>, when the request names a subject, the purpose {@linkplain
  *     PurposeDefinition#requiresSubjectBasis() requires one} and the action is not consent management
  *     (CONSENT_READ, CONSENT_RECORD, CONSENT_WITHDRAW: the subject must be able to see, give again and withdraw
- *     consent whatever their standing). The latest {@link BasisRecord} for the purpose (greatest
- *     {@code recordedAt}; of equal ones, the last listed) must be GIVEN, have a basis the purpose
- *     {@linkplain PurposeDefinition#accepts accepts}, and a {@code validUntil} absent or after now; for a biometric
- *     action (BIOMETRIC_*, ADJUDICATION_*) it must also list {@link DataCategory#BIOMETRIC} and, if consent-based,
- *     be {@link LegalBasis#EXPLICIT_CONSENT}. Otherwise the reason is {@link DenialReason#NO_CONSENT} (no record,
- *     REFUSED, a basis the purpose does not accept, or a biometric action without a biometric basis),
- *     {@link DenialReason#CONSENT_WITHDRAWN} (latest is WITHDRAWN) or {@link DenialReason#CONSENT_EXPIRED} (GIVEN
- *     but expired) ... unless the purpose {@linkplain PurposeDefinition#breakGlassAllowed() allows break-glass} and
- *     an approved grant for this subject {@linkplain BreakGlassGrant#allows allows} the actor the purpose now:
- *     then the permit relies on {@link LegalBasis#VITAL_INTEREST} and names the grant.</li>
+ *     consent whatever their standing). The subject's current {@link BasisRecord} for the purpose (at most one
+ *     per purpose in {@link SubjectBases}) must be GIVEN, have a basis the purpose {@linkplain
+ *     PurposeDefinition#accepts accepts}, and a {@code validUntil} absent or after now; for a biometric action
+ *     (BIOMETRIC_*, ADJUDICATION_*) it must also list {@link DataCategory#BIOMETRIC} and, if consent-based, be
+ *     {@link LegalBasis#EXPLICIT_CONSENT}; for a case-note action (CASE_NOTE_*) it must list
+ *     {@link DataCategory#CASE_NOTES}. A consent-based basis narrows the purpose's fields to those whose
+ *     {@linkplain PersonalField#category() category} it lists (none left: no basis). Otherwise the reason is
+ *     {@link DenialReason#NO_CONSENT} (no record, REFUSED, a basis the purpose does not accept, a category not
+ *     consented to), {@link DenialReason#CONSENT_WITHDRAWN} (WITHDRAWN) or {@link DenialReason#CONSENT_EXPIRED}
+ *     (GIVEN but expired) ... unless the purpose {@linkplain PurposeDefinition#breakGlassAllowed() allows
+ *     break-glass}, the request is not a disclosure, and an approved grant for this subject {@linkplain
+ *     BreakGlassGrant#allows allows} the actor the purpose now: then the permit relies on
+ *     {@link LegalBasis#VITAL_INTEREST}, names the grant and sees the purpose's fields.</li>
  * <li><b>Disclosure</b> to a recipient outside the organisation: one of the recipient's agreements
- *     {@linkplain DataSharingAgreement#covers covers} the purpose now, else {@link DenialReason#NO_AGREEMENT};
- *     the permit's fields are narrowed to that agreement's (the first covering one listed).</li>
- * <li><b>Permit</b>: purpose, role, the purpose's visible fields, the basis relied on (for a subject decision),
+ *     {@linkplain DataSharingAgreement#covers covers} the purpose now, else {@link DenialReason#NO_AGREEMENT}; if
+ *     the basis relied on is consent-based, the consent names the recipient among its
+ *     {@linkplain BasisRecord#recipients() recipients} (none named: no recipient outside the organisation), else
+ *     {@link DenialReason#RECIPIENT_NOT_CONSENTED}; the permit's fields are narrowed to that agreement's (the
+ *     first covering one listed).</li>
+ * <li><b>Permit</b>: purpose, role, the visible fields, the basis relied on (for a subject decision),
  *     the grant, the agreement.</li>
  * </ol>
  *
@@ -53,12 +59,10 @@ import org.safereg.privacy.sharing.DataSharingAgreement;
  */
 public final class PurposePolicy implements PolicyDecisionPoint {
 
-    /** Purposes no configuration can allow (as {@link PurposeCatalogue#PROHIBITED}). */
-    public static final Set<PurposeCode> PROHIBITED = PurposeCatalogue.PROHIBITED;
-
     private static final Set<Action> BIOMETRIC_ACTIONS = EnumSet.of(Action.BIOMETRIC_ENROL, Action.BIOMETRIC_VERIFY,
             Action.BIOMETRIC_IDENTIFY, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_REEXTRACT,
             Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE);
+    private static final Set<Action> CASE_NOTE_ACTIONS = EnumSet.of(Action.CASE_NOTE_READ, Action.CASE_NOTE_WRITE);
     private static final Set<Action> CONSENT_MANAGEMENT = EnumSet.of(Action.CONSENT_READ, Action.CONSENT_RECORD,
             Action.CONSENT_WITHDRAW);
 
@@ -111,11 +115,6 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         return catalogue.knownPurposes();
     }
 
-    /** Whether {@code action} is a biometric one (it needs a biometric basis: see the class comment). */
-    public static boolean biometric(Action action) {
-        return BIOMETRIC_ACTIONS.contains(action);
-    }
-
     @Override
     public AccessDecision decide(AccessRequest request) {
         Optional<String> declared = request.declaredPurpose();
@@ -128,7 +127,7 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         } catch (IllegalArgumentException malformed) {
             return new AccessDecision.Deny(DenialReason.INVALID_PURPOSE);
         }
-        if (PROHIBITED.contains(purpose)) {
+        if (PurposeCatalogue.PROHIBITED.contains(purpose)) {
             return new AccessDecision.Deny(DenialReason.PROHIBITED_PURPOSE);
         }
         Optional<PurposeDefinition> known = catalogue.definition(purpose);
@@ -159,20 +158,27 @@ public final class PurposePolicy implements PolicyDecisionPoint {
         Instant now = clock.instant();
         Optional<LegalBasis> basis = Optional.empty();
         Optional<BreakGlassGrant> grant = Optional.empty();
+        Set<PersonalField> fields = definition.fields();
+        Optional<BasisRecord> reliedOn = Optional.empty();
         if (request.subject().isPresent() && definition.requiresSubjectBasis()
                 && !CONSENT_MANAGEMENT.contains(action)) {
-            BasisCheck check = checkBasis(definition, action, request.bases().records(), now);
+            Optional<BasisRecord> current = request.bases().records().stream()
+                    .filter(r -> r.purpose().equals(purpose)).findFirst();
+            BasisCheck check = checkBasis(definition, action, current, now);
             if (check.reason() != null) {
-                grant = breakGlass(definition, request, request.subject().get(), now);
+                // a grant is for the requester's own work on the person, never for disclosure to a recipient
+                grant = request.disclosure().isPresent() ? Optional.empty()
+                        : breakGlass(definition, request, request.subject().get(), now);
                 if (grant.isEmpty()) {
                     return new AccessDecision.Deny(check.reason());
                 }
                 basis = Optional.of(LegalBasis.VITAL_INTEREST);
             } else {
-                basis = Optional.of(check.basis());
+                basis = Optional.of(current.get().basis());
+                fields = check.fields();
+                reliedOn = current;
             }
         }
-        Set<PersonalField> fields = definition.fields();
         Optional<DataSharingAgreement> agreement = Optional.empty();
         if (request.disclosure().isPresent()) {
             Disclosure disclosure = request.disclosure().get();
@@ -182,6 +188,10 @@ public final class PurposePolicy implements PolicyDecisionPoint {
             if (agreement.isEmpty()) {
                 return new AccessDecision.Deny(DenialReason.NO_AGREEMENT);
             }
+            if (reliedOn.isPresent() && reliedOn.get().basis().consentBased()
+                    && !reliedOn.get().recipients().contains(disclosure.recipient())) {
+                return new AccessDecision.Deny(DenialReason.RECIPIENT_NOT_CONSENTED);
+            }
             Set<PersonalField> narrowed = EnumSet.noneOf(PersonalField.class);
             fields.stream().filter(agreement.get().fields()::contains).forEach(narrowed::add);
             fields = narrowed;
@@ -190,33 +200,62 @@ public final class PurposePolicy implements PolicyDecisionPoint {
                 agreement.map(DataSharingAgreement::id));
     }
 
-    /** The basis relied on, or the reason there is none. */
-    private record BasisCheck(LegalBasis basis, DenialReason reason) {
+    /** The basis relied on and the fields it lets the purpose see, or the reason there is none. */
+    private record BasisCheck(Set<PersonalField> fields, DenialReason reason) {
+        static BasisCheck denied(DenialReason reason) {
+            return new BasisCheck(Set.of(), reason);
+        }
     }
 
-    private static BasisCheck checkBasis(PurposeDefinition definition, Action action, List<BasisRecord> records,
+    /**
+     * Checks the subject's current standing for the purpose ({@link SubjectBases} holds at most one per purpose,
+     * the latest). A consent-based basis narrows the purpose's fields to the data categories consented to.
+     */
+    private static BasisCheck checkBasis(PurposeDefinition definition, Action action, Optional<BasisRecord> current,
                                          Instant now) {
-        BasisRecord latest = null;
-        for (BasisRecord r : records) {
-            if (r.purpose().equals(definition.code())
-                    && (latest == null || !r.recordedAt().isBefore(latest.recordedAt()))) {
-                latest = r;
-            }
+        if (current.isEmpty() || current.get().status() == ConsentStatus.REFUSED
+                || !definition.accepts(current.get().basis())) {
+            return BasisCheck.denied(DenialReason.NO_CONSENT);
         }
-        if (latest == null || latest.status() == ConsentStatus.REFUSED || !definition.accepts(latest.basis())) {
-            return new BasisCheck(null, DenialReason.NO_CONSENT);
+        BasisRecord record = current.get();
+        if (record.status() == ConsentStatus.WITHDRAWN) {
+            return BasisCheck.denied(DenialReason.CONSENT_WITHDRAWN);
         }
-        if (latest.status() == ConsentStatus.WITHDRAWN) {
-            return new BasisCheck(null, DenialReason.CONSENT_WITHDRAWN);
+        if (record.validUntil().isPresent() && !record.validUntil().get().isAfter(now)) {
+            return BasisCheck.denied(DenialReason.CONSENT_EXPIRED);
         }
-        if (latest.validUntil().isPresent() && !latest.validUntil().get().isAfter(now)) {
-            return new BasisCheck(null, DenialReason.CONSENT_EXPIRED);
+        Optional<DataCategory> needed = requiredCategory(action);
+        if (needed.isPresent() && !record.categories().contains(needed.get())) {
+            return BasisCheck.denied(DenialReason.NO_CONSENT);
         }
-        if (biometric(action) && (!latest.categories().contains(DataCategory.BIOMETRIC)
-                || (latest.basis().consentBased() && latest.basis() != LegalBasis.EXPLICIT_CONSENT))) {
-            return new BasisCheck(null, DenialReason.NO_CONSENT);
+        if (biometric(action) && record.basis().consentBased() && record.basis() != LegalBasis.EXPLICIT_CONSENT) {
+            return BasisCheck.denied(DenialReason.NO_CONSENT);
         }
-        return new BasisCheck(latest.basis(), null);
+        if (!record.basis().consentBased()) {
+            return new BasisCheck(definition.fields(), null);
+        }
+        Set<PersonalField> consented = EnumSet.noneOf(PersonalField.class);
+        definition.fields().stream().filter(f -> record.categories().contains(f.category())).forEach(consented::add);
+        if (consented.isEmpty() && !definition.fields().isEmpty()) {
+            return BasisCheck.denied(DenialReason.NO_CONSENT);
+        }
+        return new BasisCheck(consented, null);
+    }
+
+    /** The data category an action processes whatever the purpose's fields, if it is a special one. */
+    private static Optional<DataCategory> requiredCategory(Action action) {
+        if (biometric(action)) {
+            return Optional.of(DataCategory.BIOMETRIC);
+        }
+        if (CASE_NOTE_ACTIONS.contains(action)) {
+            return Optional.of(DataCategory.CASE_NOTES);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code action} is a biometric one (it needs a biometric basis: see the class comment). */
+    private static boolean biometric(Action action) {
+        return BIOMETRIC_ACTIONS.contains(action);
     }
 
     private static Optional<BreakGlassGrant> breakGlass(PurposeDefinition definition, AccessRequest request,

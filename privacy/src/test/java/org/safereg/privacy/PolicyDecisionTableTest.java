@@ -1,6 +1,7 @@
 package org.safereg.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,14 +71,15 @@ class PolicyDecisionTableTest {
     }
 
     @Test
-    void theLatestRecordDecides() {
+    void theCurrentRecordDecidesAndSubjectBasesHoldOnePerPurpose() {
         BasisRecord given = record("PROT.CASE", LegalBasis.CONSENT, ConsentStatus.GIVEN, DEMOGRAPHIC, NOW.minusSeconds(60), null);
         BasisRecord withdrawn = record("PROT.CASE", LegalBasis.CONSENT, ConsentStatus.WITHDRAWN, DEMOGRAPHIC, NOW.minusSeconds(30), null);
-        BasisRecord givenAgain = record("PROT.CASE", LegalBasis.CONSENT, ConsentStatus.GIVEN, DEMOGRAPHIC, NOW.minusSeconds(10), null);
 
-        assertThat(decide(PROTECTION, "PROT.CASE", Action.READ, bases(withdrawn, given)))
+        assertThat(decide(PROTECTION, "PROT.CASE", Action.READ, bases(withdrawn)))
                 .isEqualTo(deny(DenialReason.CONSENT_WITHDRAWN));
-        assertThat(decide(PROTECTION, "PROT.CASE", Action.READ, bases(given, givenAgain, withdrawn)).permitted()).isTrue();
+        assertThat(decide(PROTECTION, "PROT.CASE", Action.READ, bases(given)).permitted()).isTrue();
+        // the loader resolves the latest entry per purpose: two current bases for one purpose are a caller's error
+        assertThatThrownBy(() -> bases(given, withdrawn)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -179,7 +181,8 @@ class PolicyDecisionTableTest {
     @Test
     void aDisclosureNeedsACoveringAgreementAndIsNarrowedToItsFields() {
         RecipientId wfp = RecipientId.of("WFP-SO");
-        SubjectBases consented = bases(given("ASSIST.CASH", LegalBasis.CONSENT));
+        SubjectBases consented = bases(new BasisRecord(PurposeCode.of("ASSIST.CASH"), LegalBasis.CONSENT,
+                ConsentStatus.GIVEN, DEMOGRAPHIC, Set.of(wfp), NOW.minusSeconds(5), Optional.empty()));
         DataSharingAgreement cash = agreement(wfp, "ASSIST.CASH", Set.of(PersonalField.NAMES, PersonalField.CONTACT,
                 PersonalField.DOCUMENTS), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
 
@@ -199,6 +202,83 @@ class PolicyDecisionTableTest {
         assertThat(disclose(consented, new Disclosure(wfp, List.of(otherRecipient)))).isEqualTo(deny(DenialReason.NO_AGREEMENT));
         // the subject's basis is checked first
         assertThat(disclose(SubjectBases.none(), new Disclosure(wfp, List.of(cash)))).isEqualTo(deny(DenialReason.NO_CONSENT));
+    }
+
+    @Test
+    void aDisclosureOnConsentGoesOnlyToARecipientTheConsentNames() {
+        RecipientId wfp = RecipientId.of("WFP-SO");
+        RecipientId other = RecipientId.of("CASH-PARTNER");
+        DataSharingAgreement toWfp = agreement(wfp, "ASSIST.CASH", Set.of(PersonalField.NAMES),
+                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        DataSharingAgreement toOther = agreement(other, "ASSIST.CASH", Set.of(PersonalField.NAMES),
+                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        SubjectBases namingWfp = bases(new BasisRecord(PurposeCode.of("ASSIST.CASH"), LegalBasis.CONSENT,
+                ConsentStatus.GIVEN, DEMOGRAPHIC, Set.of(wfp), NOW.minusSeconds(5), Optional.empty()));
+
+        assertThat(disclose(namingWfp, new Disclosure(wfp, List.of(toWfp))).permitted()).isTrue();
+        assertThat(disclose(namingWfp, new Disclosure(other, List.of(toOther))))
+                .isEqualTo(deny(DenialReason.RECIPIENT_NOT_CONSENTED));
+        // a consent naming no recipient allows no disclosure at all
+        assertThat(disclose(bases(given("ASSIST.CASH", LegalBasis.CONSENT)), new Disclosure(wfp, List.of(toWfp))))
+                .isEqualTo(deny(DenialReason.RECIPIENT_NOT_CONSENTED));
+        // a non-consent basis is not limited to recipients (the agreement is what governs it)
+        assertThat(disclose(bases(given("ASSIST.CASH", LegalBasis.PUBLIC_INTEREST_MANDATE)),
+                new Disclosure(other, List.of(toOther))).permitted()).isTrue();
+        assertThat(DenialReason.RECIPIENT_NOT_CONSENTED.slug()).isEqualTo("recipient-not-consented");
+    }
+
+    @Test
+    void aBreakGlassGrantNeverPermitsADisclosure() {
+        RecipientId icrc = RecipientId.of("ICRC");
+        DataSharingAgreement tracing = agreement(icrc, "PROT.FAMILY_TRACING", Set.of(PersonalField.NAMES),
+                NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(30)));
+        SubjectBases grantOnly = new SubjectBases(List.of(), List.of(
+                grant(subject, "PROT.FAMILY_TRACING", "protection", NOW.minusSeconds(60), NOW.plusSeconds(3600))));
+
+        assertThat(policy.decide(new AccessRequest(PROTECTION, Optional.of("PROT.FAMILY_TRACING"), Action.TRANSFER,
+                Optional.of(subject), grantOnly, Optional.of(new Disclosure(icrc, List.of(tracing))))))
+                .isEqualTo(deny(DenialReason.NO_CONSENT));
+        // the same grant still stands in for the requester's own work on the person
+        AccessDecision.Permit own = (AccessDecision.Permit) decide(PROTECTION, "PROT.FAMILY_TRACING", Action.READ,
+                grantOnly);
+        assertThat(own.basis()).contains(LegalBasis.VITAL_INTEREST);
+    }
+
+    @Test
+    void aConsentLetsThePurposeSeeOnlyTheCategoriesItCovers() {
+        SubjectBases demographicOnly = bases(given("PROT.CASE_NOTES", LegalBasis.CONSENT));
+        assertThat(decide(PROTECTION, "PROT.CASE_NOTES", Action.CASE_NOTE_READ, demographicOnly))
+                .isEqualTo(deny(DenialReason.NO_CONSENT));
+        assertThat(decide(PROTECTION, "PROT.CASE_NOTES", Action.CASE_NOTE_WRITE, demographicOnly))
+                .isEqualTo(deny(DenialReason.NO_CONSENT));
+        SubjectBases withNotes = bases(record("PROT.CASE_NOTES", LegalBasis.CONSENT, ConsentStatus.GIVEN,
+                Set.of(DataCategory.DEMOGRAPHIC, DataCategory.CASE_NOTES), NOW.minusSeconds(5), null));
+        AccessDecision.Permit notes = (AccessDecision.Permit) decide(PROTECTION, "PROT.CASE_NOTES",
+                Action.CASE_NOTE_READ, withNotes);
+        assertThat(notes.fields()).containsExactlyInAnyOrder(PersonalField.CASE_NOTES, PersonalField.NAMES);
+        SubjectBases notesOnly = bases(record("PROT.CASE_NOTES", LegalBasis.CONSENT, ConsentStatus.GIVEN,
+                Set.of(DataCategory.CASE_NOTES), NOW.minusSeconds(5), null));
+        assertThat(((AccessDecision.Permit) decide(PROTECTION, "PROT.CASE_NOTES", Action.CASE_NOTE_READ, notesOnly))
+                .fields()).containsExactly(PersonalField.CASE_NOTES);
+
+        // REG.DEDUP on an explicit consent to biometrics only: the biometric fields, none of the demographic ones
+        SubjectBases biometricOnly = bases(record("REG.DEDUP", LegalBasis.EXPLICIT_CONSENT, ConsentStatus.GIVEN,
+                Set.of(DataCategory.BIOMETRIC), NOW.minusSeconds(5), null));
+        assertThat(((AccessDecision.Permit) decide(ADJUDICATOR, "REG.DEDUP", Action.BIOMETRIC_IMAGE_VIEW,
+                biometricOnly)).fields()).containsExactly(PersonalField.BIOMETRICS);
+        // a consent covering none of the purpose's categories is no basis
+        SubjectBases notesForCase = bases(record("PROT.CASE", LegalBasis.CONSENT, ConsentStatus.GIVEN,
+                Set.of(DataCategory.CASE_NOTES), NOW.minusSeconds(5), null));
+        assertThat(decide(PROTECTION, "PROT.CASE", Action.READ, notesForCase)).isEqualTo(deny(DenialReason.NO_CONSENT));
+        // a non-consent basis is not narrowed by categories; a grant stands in with the purpose's fields
+        SubjectBases mandate = bases(record("REG.DEDUP", LegalBasis.PUBLIC_INTEREST_MANDATE, ConsentStatus.GIVEN,
+                Set.of(DataCategory.BIOMETRIC), NOW.minusSeconds(5), null));
+        assertThat(((AccessDecision.Permit) decide(REGISTRAR, "REG.DEDUP", Action.READ, mandate)).fields())
+                .contains(PersonalField.NAMES, PersonalField.BIOMETRICS);
+        SubjectBases notesWithGrant = new SubjectBases(demographicOnly.records(), List.of(
+                grant(subject, "PROT.CASE_NOTES", "protection", NOW.minusSeconds(60), NOW.plusSeconds(60))));
+        assertThat(((AccessDecision.Permit) decide(PROTECTION, "PROT.CASE_NOTES", Action.CASE_NOTE_READ,
+                notesWithGrant)).basis()).contains(LegalBasis.VITAL_INTEREST);
     }
 
     @Test

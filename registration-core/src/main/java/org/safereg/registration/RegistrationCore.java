@@ -103,7 +103,9 @@ public final class RegistrationCore implements AutoCloseable {
         StatisticsProjection statistics = new StatisticsProjection(jdbc, pseudonymizer);
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
-        ConsentStore consentStore = new ConsentStore(jdbc);
+        PurposeCatalogue catalogue = policy instanceof PurposePolicy purposes
+                ? purposes.catalogue() : PurposeCatalogue.defaults();
+        ConsentStore consentStore = new ConsentStore(jdbc, catalogue);
         StoredGrants grants = new StoredGrants(jdbc);
         AccessGuard guard = new AccessGuard(policy,
                 new SubjectBasesLoader(individualStore, consentStore, grants, clock),
@@ -122,8 +124,7 @@ public final class RegistrationCore implements AutoCloseable {
         subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
                 new BiometricRecords(jdbc, keyring), consentStore, log, pseudonymizer, receipts,
                 List.of(caseNotes.exportSection(), transferLedger.exportSection()), clock);
-        retention = new RetentionService(guard, jdbc, individuals,
-                policy instanceof PurposePolicy purposes ? purposes.catalogue() : PurposeCatalogue.defaults(), clock);
+        retention = new RetentionService(guard, jdbc, individuals, catalogue, clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 consentStore, clock);
         consents = new ConsentService(guard, individualStore, consentStore, clock);

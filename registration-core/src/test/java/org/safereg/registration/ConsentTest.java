@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -203,7 +204,7 @@ class ConsentTest {
         ConsentDeclaration guardian = new ConsentDeclaration(new Notice("CHILD-NOTICE", "1", new byte[32]), "ar",
                 DeliveryMode.PICTORIAL, true, ConsentGiver.PARENT_OR_GUARDIAN, Optional.of("guardian passport X1"),
                 Optional.of(true), Optional.of(CoreFixture.CAMP), Optional.empty(),
-                Optional.of(LocalDate.of(2031, 1, 1)),
+                Optional.of(LocalDate.of(2031, 1, 17)),
                 List.of(answer("PROT.CASE", LegalBasis.CONSENT, ConsentStatus.GIVEN)));
         ConsentRecord recorded = f.core.consents().record(f.registrar(), id, guardian);
         f.core.consents().withdraw(f.registrar(), id, PurposeCode.of("ASSIST.NFI"));
@@ -229,11 +230,56 @@ class ConsentTest {
         String raw = new String(details, StandardCharsets.ISO_8859_1);
         assertThat(raw).doesNotContain("guardian").doesNotContain("CHILD-NOTICE").doesNotContain("PICTORIAL");
 
-        // re-consent at majority: listed when due, by the latest record
-        assertThat(f.core.consents().dueForReconsent(f.registrar(), LocalDate.of(2030, 12, 31)))
+        // re-consent at majority: only the month is in clear (the exact date is sealed in the details)
+        assertThat(f.jdbc.sql("SELECT reconsent_month FROM consent_record WHERE consent_id = ?")
+                .param(recorded.id().value()).query(LocalDate.class).single()).isEqualTo(LocalDate.of(2031, 1, 1));
+        assertThat(history.records().get(1).declaration().reconsentAtMajority()).contains(LocalDate.of(2031, 1, 17));
+        // listed when due (the due month or later), by the latest record, to the DPO under SUBJECT_REQUEST only
+        var dpo = f.dpo("SUBJECT_REQUEST");
+        assertThat(f.core.consents().dueForReconsent(dpo, YearMonth.of(2030, 12)))
                 .extracting(ReconsentDue::subject).doesNotContain(id);
-        assertThat(f.core.consents().dueForReconsent(f.registrar(), LocalDate.of(2031, 1, 1)))
-                .contains(new ReconsentDue(id, LocalDate.of(2031, 1, 1)));
+        assertThat(f.core.consents().dueForReconsent(dpo, YearMonth.of(2031, 1)))
+                .contains(new ReconsentDue(id, YearMonth.of(2031, 1)));
+        assertDenied(() -> f.core.consents().dueForReconsent(f.registrar(), YearMonth.of(2031, 1)),
+                DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
+    }
+
+    @Test
+    void aDeclarationNeverRecordsVitalInterestOrAnUnknownOrProhibitedPurpose() {
+        SubjectId id = enrol("Declared", TestConsents.standard());
+        // vital interest comes only from an approved break-glass grant: a declaration cannot even be built with it
+        assertThatThrownBy(() -> answer("PROT.FAMILY_TRACING", LegalBasis.VITAL_INTEREST, ConsentStatus.GIVEN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("break-glass");
+        assertThatThrownBy(() -> answer("MILITARY", LegalBasis.CONSENT, ConsentStatus.GIVEN))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prohibited");
+
+        long records = count("SELECT count(*) FROM consent_record");
+        long individuals = count("SELECT count(*) FROM individual");
+        ConsentDeclaration unknown = TestConsents.only(answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN),
+                answer("ASSIST.FOOD", LegalBasis.CONSENT, ConsentStatus.GIVEN));
+        assertThatThrownBy(() -> f.core.consents().record(f.registrar(), id, unknown))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::path).containsExactly("consent.purposes[1].purpose"));
+        assertThatThrownBy(() -> f.core.individuals().enrol(f.registrar(), unknown,
+                CoreFixture.rapid("Unknown", CoreFixture.DISTRICT), Optional.empty()))
+                .isInstanceOf(ValidationException.class);
+        assertThat(count("SELECT count(*) FROM consent_record")).isEqualTo(records);
+        assertThat(count("SELECT count(*) FROM individual")).isEqualTo(individuals);
+    }
+
+    @Test
+    void recipientsAreStoredAsCodesAndCarriedOnTheCurrentBasis() {
+        SubjectId id = enrol("Recipients", TestConsents.standardNaming("ICRC", "WFP-SO"));
+        assertThat(f.jdbc.sql("SELECT recipients FROM consent_purpose WHERE subject_id = ? AND purpose = 'ASSIST.CASH'")
+                .param(id.value()).query((rs, n) -> List.of((Object[]) rs.getArray(1).getArray())).single())
+                .containsExactly("ICRC", "WFP-SO");
+        f.core.consents().withdraw(f.registrar(), id, PurposeCode.of("ASSIST.CASH"));
+        ConsentHistory history = f.core.consents().history(f.dpo("SUBJECT_REQUEST"), id);
+        assertThat(history.current()).filteredOn(b -> b.purpose().value().equals("ASSIST.CASH")).singleElement()
+                .satisfies(b -> assertThat(b.recipients()).extracting(r -> r.value())
+                        .containsExactlyInAnyOrder("ICRC", "WFP-SO"));
+        assertThat(history.current()).filteredOn(b -> b.purpose().value().equals("REG.ENROL")).singleElement()
+                .satisfies(b -> assertThat(b.recipients()).isEmpty());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.safereg.registration;
 
+import org.safereg.privacy.consent.ConsentDeclaration;
+import org.safereg.privacy.consent.ConsentGiver;
 import org.safereg.registration.testing.TestConsents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +64,9 @@ class PlaintextDumpTest {
         String reason = "Verified against Ubuntugrand ledger";
         String childName = "Kwabenafrimpong";
         secrets.addAll(List.of(given, family, other, passport, nationalId, phone, email, address, reason, childName,
-                "1983-07-21", "21/07/1983", "idem-Marigold-4471"));
+                "1983-07-21", "21/07/1983", "idem-Marigold-4471",
+                // a child's date of majority (date of birth + 18 years): only its month may be stored in clear
+                "2041-09-17", "17/09/2041", "20410917"));
         IndividualDetails details = new IndividualDetails(
                 org.safereg.registration.model.RegistrationMethod.FULL,
                 new Names(Optional.of(given), Optional.of(family), Optional.of(other)),
@@ -83,6 +87,11 @@ class PlaintextDumpTest {
                         List.of(new NewHouseholdMember(CoreFixture.rapid(childName, CoreFixture.DISTRICT), Relationship.GRANDCHILD))),
                 Optional.empty());
         f.core.households().removeMember(f.protection(), household.household(), 1, household.members().get(0), reason);
+        ConsentDeclaration standard = TestConsents.standard();
+        f.core.consents().record(f.registrar(), household.members().get(0), new ConsentDeclaration(standard.notice(),
+                standard.language(), standard.delivery(), false, ConsentGiver.PARENT_OR_GUARDIAN,
+                Optional.of("grandmother, head of household"), Optional.of(true), Optional.empty(), Optional.empty(),
+                Optional.of(LocalDate.of(2041, 9, 17)), standard.purposes()));
         f.core.individuals().searchByDocument(f.registrar(), org.safereg.registration.model.DocumentQuery.number(passport));
         f.core.individuals().searchByNameAndBirthDate(f.registrar(), given + " " + family, LocalDate.of(1983, 7, 21));
         f.core.audit().checkpoint(f.dpo("AUDIT"));
@@ -117,7 +126,7 @@ class PlaintextDumpTest {
         List<String> tables = tables();
         assertThat(tables).contains("individual", "individual_version", "individual_blind_index", "household",
                 "household_version", "household_member", "subject_key", "idempotency", "audit_event",
-                "audit_checkpoint", "stat_projection");
+                "audit_checkpoint", "stat_projection", "consent_record", "consent_purpose");
         StringBuilder text = new StringBuilder();
         List<byte[]> blobs = new ArrayList<>();
         for (String table : tables) {
@@ -134,6 +143,8 @@ class PlaintextDumpTest {
         String dump = text.toString().toLowerCase(Locale.ROOT);
         // controls: the dump does see plaintext (actor names, reference data) and bytea columns (as hex)
         assertThat(dump).contains("registrar", "camp one", "\\x");
+        // the re-consent month is there (its first day), the exact date is not (checked with the secrets)
+        assertThat(dump).contains("2041-09-01");
         assertThat(blobs).hasSizeGreaterThan(20);
         for (String form : forms()) {
             byte[] utf8 = form.getBytes(StandardCharsets.UTF_8);

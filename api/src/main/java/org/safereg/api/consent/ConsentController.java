@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.safereg.keys.SubjectId;
@@ -77,10 +77,11 @@ class ConsentController {
 
     @GetMapping("/api/v1/consents/reconsent-due")
     @Operation(summary = "Children due for re-consent at majority",
-            description = "Subjects whose latest consent record flags re-consent on or before the date (ids and due "
-                    + "dates only), at most 1000.")
+            description = "Data protection officer, purpose SUBJECT_REQUEST (action RECONSENT_REVIEW): subjects "
+                    + "whose latest consent record flags re-consent at majority in the month given (YYYY-MM) or "
+                    + "earlier; ids and due months only (never the exact date), at most 1000.")
     List<ConsentViews.ReconsentView> reconsentDue(RequestContext context,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate onOrBefore) {
-        return consents.dueForReconsent(context, onOrBefore).stream().map(ConsentViews.ReconsentView::of).toList();
+            @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth dueBy) {
+        return consents.dueForReconsent(context, dueBy).stream().map(ConsentViews.ReconsentView::of).toList();
     }
 }

@@ -62,9 +62,10 @@ public final class ConsentViews {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record StandingView(String purpose, LegalBasis basis, ConsentStatus status, Set<DataCategory> categories,
-                        Instant recordedAt, Instant validUntil) {
+                        List<String> recipients, Instant recordedAt, Instant validUntil) {
         static StandingView of(BasisRecord b) {
-            return new StandingView(b.purpose().value(), b.basis(), b.status(), b.categories(), b.recordedAt(),
+            return new StandingView(b.purpose().value(), b.basis(), b.status(), b.categories(),
+                    b.recipients().stream().map(r -> r.value()).sorted().toList(), b.recordedAt(),
                     b.validUntil().orElse(null));
         }
     }
@@ -78,9 +79,10 @@ public final class ConsentViews {
         }
     }
 
-    record ReconsentView(UUID subject, LocalDate dueOn) {
+    /** A subject due for re-consent, and the month (YYYY-MM) they come of age in. */
+    record ReconsentView(UUID subject, String dueMonth) {
         static ReconsentView of(ReconsentDue d) {
-            return new ReconsentView(d.subject().value(), d.dueOn());
+            return new ReconsentView(d.subject().value(), d.dueMonth().toString());
         }
     }
 }

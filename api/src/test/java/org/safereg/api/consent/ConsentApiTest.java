@@ -118,6 +118,36 @@ class ConsentApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aConsentDeclaringVitalInterestOrAnUnknownOrProhibitedPurposeIsAValidationProblem() {
+        String id = enrolWith(Samples.consent());
+        for (Map<String, String> answer : List.of(
+                Map.of("purpose", "PROT.FAMILY_TRACING", "basis", "VITAL_INTEREST"),
+                Map.of("purpose", "ASSIST.CASH", "basis", "VITAL_INTEREST"),
+                Map.of("purpose", "ASSIST.FOOD", "basis", "CONSENT"),
+                Map.of("purpose", "MILITARY", "basis", "CONSENT"))) {
+            Map<String, Object> body = consent(null, answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN));
+            Map<String, Object> purpose = new LinkedHashMap<>(answer);
+            purpose.put("categories", List.of("DEMOGRAPHIC"));
+            purpose.put("status", "GIVEN");
+            body.put("purposes", List.of(((List<?>) body.get("purposes")).get(0), purpose));
+            String passport = Samples.passport();
+            assertProblem(registrar().post("/api/v1/individuals/" + id + "/consents", body), 400, "validation");
+            assertProblem(registrar().post("/api/v1/individuals", Samples.enrolment(
+                    Samples.individual("Vital", "Declared", passport), body)), 400, "validation");
+            assertThat(registrar().post("/api/v1/individuals/search", Map.of("documentNumber", passport)).json()
+                    .get("items").size()).as("nothing enrolled for %s", answer).isZero();
+        }
+        // the person's standing is unchanged: one record, no vital interest anywhere
+        JsonNode history = registrar().get("/api/v1/individuals/" + id + "/consents").json();
+        assertThat(history.get("records").size()).isEqualTo(1);
+        assertThat(history.toString()).doesNotContain("VITAL_INTEREST");
+        // a protection officer has no basis for family tracing from such a declaration
+        assertProblem(as(Role.PROTECTION_OFFICER).purpose("PROT.FAMILY_TRACING").get("/api/v1/individuals/"
+                + enrolWith(consent(null, answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN)))), 403,
+                "no-consent");
+    }
+
+    @Test
     void responsesAreProjectedToThePurposesFields() {
         String id = enrolWith(Samples.consent());
         JsonNode full = registrar().get("/api/v1/individuals/" + id).json().get("details");
@@ -167,7 +197,7 @@ class ConsentApiTest extends ApiIntegrationTest {
         child.put("givenBy", "PARENT_OR_GUARDIAN");
         child.put("proxyReference", "mother, passport on file");
         child.put("childAssent", true);
-        child.put("reconsentAtMajority", "2034-06-01");
+        child.put("reconsentAtMajority", "2034-06-17");
         assertThat(registrar().post("/api/v1/individuals/" + id + "/consents", child).status()).isEqualTo(201);
         registrar().post("/api/v1/individuals/" + id + "/consents/withdrawals", Map.of("purpose", "ASSIST.NFI"));
 
@@ -182,8 +212,18 @@ class ConsentApiTest extends ApiIntegrationTest {
                 .get("/api/v1/individuals/" + id + "/consents").status()).isEqualTo(200);
         assertProblem(cash().get("/api/v1/individuals/" + id + "/consents"), 403, "action-not-covered");
 
-        JsonNode due = registrar().get("/api/v1/consents/reconsent-due?onOrBefore=2034-06-01").json();
-        assertThat(due.valueStream().map(d -> d.get("subject").asString()).toList()).contains(id);
+        // the re-consent listing: the DPO under SUBJECT_REQUEST only, ids and due month only (never the exact date)
+        ApiClient.Response due = as(Role.DATA_PROTECTION_OFFICER).purpose("SUBJECT_REQUEST")
+                .get("/api/v1/consents/reconsent-due?dueBy=2034-06");
+        assertThat(due.status()).as(due.toString()).isEqualTo(200);
+        JsonNode listed = due.json().valueStream().filter(d -> d.get("subject").asString().equals(id)).findFirst()
+                .orElseThrow();
+        assertThat(listed.propertyNames()).containsExactly("subject", "dueMonth");
+        assertThat(listed.get("dueMonth").asString()).isEqualTo("2034-06");
+        assertThat(due.text()).doesNotContain("2034-06-17");
+        assertThat(as(Role.DATA_PROTECTION_OFFICER).purpose("SUBJECT_REQUEST")
+                .get("/api/v1/consents/reconsent-due?dueBy=2034-05").text()).doesNotContain(id);
+        assertProblem(registrar().get("/api/v1/consents/reconsent-due?dueBy=2034-06"), 403, "action-not-covered");
         // every consent change is audited
         assertThat(jdbc().sql("SELECT count(*) FROM audit_event WHERE action IN ('CONSENT_RECORD', 'CONSENT_WITHDRAW')"
                 + " AND outcome = 'SUCCESS'").query(Long.class).single()).isGreaterThanOrEqualTo(2);

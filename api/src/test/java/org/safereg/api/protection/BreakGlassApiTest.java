@@ -148,6 +148,7 @@ class BreakGlassApiTest extends ApiIntegrationTest {
         }
         assertThat(jdbc().sql("SELECT status FROM break_glass_request WHERE id = ?").param(UUID.fromString(id))
                 .query(String.class).single()).isEqualTo("PENDING");
+        // other tests of this JVM may leave pending requests of other officers: only this one must not be listed
         assertThat(requester().purpose("PROT.CASE").get("/api/v1/break-glass/pending").json().get("items")
                 .findValuesAsString("id")).as("the requester does not see their own request to decide")
                 .doesNotContain(id);

@@ -94,6 +94,22 @@ class CaseNoteApiTest extends ApiIntegrationTest {
         assertThat(officer().post(notes(consented), Map.of("text", NOTE)).status()).isEqualTo(201);
         assertThat(secondOfficer().get(notes(consented)).json().get("items").findValuesAsString("text"))
                 .containsExactly(NOTE);
+        // a consent to PROT.CASE_NOTES that does not name the CASE_NOTES category covers no case note
+        ApiClient.Response demographicOnly = registrar.purpose("REG.ENROL").post("/api/v1/individuals",
+                Samples.enrolment(Samples.individual("Sahra", "Nur", Samples.passport()),
+                        org.safereg.registration.testing.TestConsents.json(List.of(
+                                org.safereg.registration.testing.TestConsents.answer("REG.ENROL",
+                                        org.safereg.privacy.LegalBasis.CONSENT,
+                                        org.safereg.privacy.consent.ConsentStatus.GIVEN),
+                                org.safereg.registration.testing.TestConsents.answer("PROT.CASE_NOTES",
+                                        org.safereg.privacy.LegalBasis.CONSENT,
+                                        org.safereg.privacy.consent.ConsentStatus.GIVEN)))));
+        assertThat(demographicOnly.status()).as(demographicOnly.toString()).isEqualTo(201);
+        String withoutNotes = demographicOnly.json().get("id").asString();
+        ApiClient.Response refused = officer().post(notes(withoutNotes), Map.of("text", NOTE));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:safereg:problem:no-consent");
+        assertThat(officer().get(notes(withoutNotes)).status()).isEqualTo(403);
         String caseWorkOnly = ProtectionFixtures.enrolConsentingTo(registrar,
                 Samples.individual("Sahra", "Nur", Samples.passport()), "PROT.CASE");
         ApiClient.Response denied = officer().post(notes(caseWorkOnly), Map.of("text", NOTE));

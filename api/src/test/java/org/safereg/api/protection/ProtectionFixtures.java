@@ -4,6 +4,7 @@ import static org.safereg.registration.testing.TestConsents.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.safereg.api.security.AccountConflictException;
@@ -11,6 +12,8 @@ import org.safereg.api.security.AccountService;
 import org.safereg.api.support.ApiClient;
 import org.safereg.api.support.ApiIntegrationTest;
 import org.safereg.api.support.Samples;
+import org.safereg.keys.DataCategory;
+import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.LegalBasis;
 import org.safereg.privacy.Role;
 import org.safereg.privacy.consent.ConsentStatus;
@@ -43,7 +46,12 @@ final class ProtectionFixtures {
         List<PurposeConsent> answers = new ArrayList<>();
         answers.add(answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN));
         for (String purpose : purposes) {
-            answers.add(answer(purpose, LegalBasis.CONSENT, ConsentStatus.GIVEN));
+            // consent to case notes names their data category (a consent covers only the categories it names)
+            answers.add(purpose.equals("PROT.CASE_NOTES")
+                    ? new PurposeConsent(PurposeCode.of(purpose), LegalBasis.CONSENT,
+                            Set.of(DataCategory.DEMOGRAPHIC, DataCategory.CASE_NOTES), Set.of(), Optional.empty(),
+                            ConsentStatus.GIVEN)
+                    : answer(purpose, LegalBasis.CONSENT, ConsentStatus.GIVEN));
         }
         ApiClient.Response r = registrar.purpose("REG.ENROL").post("/api/v1/individuals",
                 Samples.enrolment(details, TestConsents.json(answers)));

@@ -50,8 +50,16 @@ class TransferApiTest extends ApiIntegrationTest {
         return r.json().get("id").asString();
     }
 
-    private String enrolPerson(String given) {
-        return enrol(Samples.individual(given, "Transfer", Samples.passport()));
+    /** Enrols a person with the standard consent, its disclosure purposes naming {@code recipients}. */
+    private String enrolPerson(String given, String... recipients) {
+        return enrolNaming(Samples.individual(given, "Transfer", Samples.passport()), recipients);
+    }
+
+    private String enrolNaming(Map<String, Object> details, String... recipients) {
+        ApiClient.Response r = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals",
+                Samples.enrolment(details, TestConsents.standardJsonNaming(recipients)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json().get("id").asString();
     }
 
     private static Map<String, Object> transfer(String recipient, List<String> subjects) {
@@ -71,7 +79,7 @@ class TransferApiTest extends ApiIntegrationTest {
     @Test
     void withoutAnyAgreementTheTransferIsRefusedAsNoAgreementAndAuditedWithTheRecipient() {
         String recipient = uniqueRecipient("NOBODY");
-        String person = enrolPerson("Amina");
+        String person = enrolPerson("Amina", recipient);
 
         JsonNode p = assertProblem(cashOfficer().post("/api/v1/transfers", transfer(recipient, List.of(person))),
                 403, "no-agreement");
@@ -84,7 +92,7 @@ class TransferApiTest extends ApiIntegrationTest {
     @Test
     void expiredRevokedNotYetValidAndOtherPurposeAgreementsAllowNothing() {
         String recipient = uniqueRecipient("WFP");
-        String person = enrolPerson("Hodan");
+        String person = enrolPerson("Hodan", recipient);
         Instant now = Instant.now();
         insertAgreement(recipient, "ASSIST.CASH", now.minus(400, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
         Map<String, Object> future = agreement(recipient);
@@ -110,7 +118,7 @@ class TransferApiTest extends ApiIntegrationTest {
         Map<String, Object> body = agreement(recipient);
         body.put("fields", List.of("NAMES", "LOCATION", "DOCUMENTS"));
         String agreementId = recordAgreement(body);
-        String person = enrolPerson("Fadumo");
+        String person = enrolPerson("Fadumo", recipient);
 
         ApiClient.Response r = cashOfficer().post("/api/v1/transfers", transfer(recipient, List.of(person)));
 
@@ -141,8 +149,8 @@ class TransferApiTest extends ApiIntegrationTest {
         Map<String, Object> body = agreement(recipient);
         body.put("destinationCountry", "KEN");
         String agreementId = recordAgreement(body);
-        String first = enrolPerson("Ayaan");
-        String second = enrolPerson("Deeqa");
+        String first = enrolPerson("Ayaan", recipient);
+        String second = enrolPerson("Deeqa", recipient);
         String unknown = UUID.randomUUID().toString();
 
         JsonNode doc = cashOfficer().post("/api/v1/transfers", transfer(recipient, List.of(first, second, unknown)))
@@ -204,8 +212,8 @@ class TransferApiTest extends ApiIntegrationTest {
     void subjectsWhoWithdrewOrNeverGaveConsentForThePurposeAreWithheldWithoutAnyOfTheirData() {
         String recipient = uniqueRecipient("WFP");
         recordAgreement(agreement(recipient));
-        String consenting = enrolPerson("Nasra");
-        String withdrawing = enrolPerson("Warsan");
+        String consenting = enrolPerson("Nasra", recipient);
+        String withdrawing = enrolPerson("Warsan", recipient);
         ApiClient.Response enrolled = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL").post("/api/v1/individuals",
                 Samples.enrolment(Samples.individual("Maryan", "Transfer", Samples.passport()), TestConsents.json(
                         List.of(TestConsents.answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN)))));
@@ -236,6 +244,30 @@ class TransferApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aSubjectsDataGoesOnlyToTheRecipientsTheirConsentNames() {
+        String named = uniqueRecipient("NAMED");
+        String other = uniqueRecipient("OTHER");
+        recordAgreement(agreement(named));
+        recordAgreement(agreement(other));
+        String person = enrolPerson("Ubah", named);
+
+        ApiClient.Response toOther = cashOfficer().post("/api/v1/transfers", transfer(other, List.of(person)));
+
+        assertThat(toOther.status()).as(toOther.toString()).isEqualTo(201);
+        assertThat(toOther.json().get("transfer").get("transferred").asInt()).isZero();
+        assertThat(toOther.json().get("transfer").get("withheld").asInt()).isEqualTo(1);
+        assertThat(toOther.text()).doesNotContain(person, "Ubah", PHONE);
+        assertThat(audited(other, "DENIED")).isEqualTo(1);
+
+        ApiClient.Response toNamed = cashOfficer().post("/api/v1/transfers", transfer(named, List.of(person)));
+
+        assertThat(toNamed.status()).as(toNamed.toString()).isEqualTo(201);
+        assertThat(toNamed.json().get("transfer").get("transferred").asInt()).isEqualTo(1);
+        assertThat(toNamed.json().get("subjects").get(0).get("id").asString()).isEqualTo(person);
+        assertThat(audited(named, "SUCCESS")).isEqualTo(1);
+    }
+
+    @Test
     void anAdminUnitTransferSendsEveryoneRegisteredThereWithABasis() {
         String recipient = uniqueRecipient("SHELTER");
         Map<String, Object> body = agreement(recipient);
@@ -246,9 +278,9 @@ class TransferApiTest extends ApiIntegrationTest {
         core.locations().createAdminUnit(AdminUnit.of(unit, 1, "ZZ", "Transfer district"));
         Map<String, Object> details = Samples.individual("Sagal", "Transfer", Samples.passport());
         details.put("location", Map.of("adminPcode", unit));
-        String person = enrol(details);
+        String person = enrolNaming(details, recipient);
         Map<String, Object> elsewhere = Samples.individual("Idil", "Transfer", Samples.passport());
-        String other = enrol(elsewhere);
+        String other = enrolNaming(elsewhere, recipient);
 
         JsonNode doc = as(Role.REGISTRATION_OFFICER).purpose("ASSIST.SHELTER").post("/api/v1/transfers",
                 Map.of("recipient", recipient, "adminPcode", unit)).json();
@@ -273,7 +305,7 @@ class TransferApiTest extends ApiIntegrationTest {
         Map<String, Object> body = agreement(recipient);
         body.put("purposes", List.of("PROT.FAMILY_TRACING", "ASSIST.CASH"));
         recordAgreement(body);
-        String person = enrolPerson("Ifrah");
+        String person = enrolPerson("Ifrah", recipient);
         Map<String, Object> request = transfer(recipient, List.of(person));
 
         assertProblem(as(Role.PROTECTION_OFFICER).purpose("ASSIST.CASH").post("/api/v1/transfers", request), 403,

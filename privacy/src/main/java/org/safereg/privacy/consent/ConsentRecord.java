@@ -25,7 +25,7 @@ public record ConsentRecord(ConsentId id, SubjectId subject, String collectedBy,
     /** The record's answers as the policy decision point reads them (one per purpose, at {@code recordedAt}). */
     public List<BasisRecord> basisRecords() {
         return declaration.purposes().stream()
-                .map(p -> new BasisRecord(p.purpose(), p.basis(), p.status(), p.categories(), recordedAt,
+                .map(p -> new BasisRecord(p.purpose(), p.basis(), p.status(), p.categories(), p.recipients(), recordedAt,
                         declaration.validUntil()))
                 .toList();
     }

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PurposeCode;
-import org.safereg.privacy.PurposePolicy;
+import org.safereg.privacy.PurposeCatalogue;
 
 /**
  * The rules a data-sharing agreement must satisfy before it is recorded. Pure functions; thread-safe; no I/O.
  * <ul>
  * <li>recipient name and signatory: 1 to {@value #MAX_TEXT} characters, no control characters;</li>
- * <li>purposes: at least one; none {@linkplain PurposePolicy#PROHIBITED prohibited}; each a purpose the
+ * <li>purposes: at least one; none {@linkplain PurposeCatalogue#PROHIBITED prohibited}; each a purpose the
  *     catalogue allows to be disclosed (it covers the TRANSFER action);</li>
  * <li>fields: at least one, all {@linkplain #TRANSFERABLE transferable};</li>
  * <li>validity: {@code validUntil} after {@code validFrom} and after now, at most {@link #MAX_VALIDITY};</li>
@@ -56,7 +56,7 @@ public final class AgreementRules {
             violations.add(new Violation("purposes", "name at least one purpose"));
         }
         terms.purposes().stream().sorted(Comparator.comparing(PurposeCode::value)).forEach(purpose -> {
-            if (PurposePolicy.PROHIBITED.contains(purpose)) {
+            if (PurposeCatalogue.PROHIBITED.contains(purpose)) {
                 violations.add(new Violation("purposes", purpose.value() + " is a prohibited purpose"));
             } else if (!disclosable.test(purpose)) {
                 violations.add(new Violation("purposes",

@@ -2,7 +2,7 @@ package org.safereg.registration.consent;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +25,9 @@ import org.safereg.registration.storage.IndividualStore;
  * next decision for that purpose sees it), read the history, and list the children whose records flag re-consent
  * at majority. Every call is decided and audited by the access guard (actions CONSENT_RECORD, CONSENT_WITHDRAW,
  * CONSENT_READ: covered by REG.ENROL and SUBJECT_REQUEST by default; they need no subject basis, so a subject can
- * always withdraw or give consent again).
+ * always withdraw or give consent again; the re-consent listing is RECONSENT_REVIEW: by default only the data
+ * protection officer under SUBJECT_REQUEST). A declaration answering for a purpose the catalogue does not know is
+ * refused ({@link ValidationException}); one declaring vital interest or a prohibited purpose cannot be built.
  *
  * <p>Thread-safe. Costs: one KEK unwrap (the subject's DEMOGRAPHIC key) to record or read records; a withdrawal
  * needs none; a few indexed SQL statements and one audit append per call.
@@ -51,6 +53,7 @@ public final class ConsentService {
      * Appends a new consent record for an enrolled subject (action CONSENT_RECORD); its answers supersede earlier
      * ones for the same purposes from now on.
      *
+     * @throws ValidationException an answer for a purpose the catalogue does not know
      * @throws RecordNotFoundException no such individual
      * @throws org.safereg.registration.SubjectErasedException the individual was erased
      */
@@ -98,14 +101,14 @@ public final class ConsentService {
     }
 
     /**
-     * Subjects whose latest consent record flags re-consent at majority on or before {@code day}, by due date, at
-     * most {@link #MAX_RECONSENT_RESULTS} (action CONSENT_READ; each listed subject is audited). Ids and dates
-     * only: no personal data is decrypted.
+     * Subjects whose latest consent record flags re-consent at majority in {@code month} or earlier, by due month,
+     * at most {@link #MAX_RECONSENT_RESULTS} (action RECONSENT_REVIEW; each listed subject is audited). Ids and
+     * months only: no personal data is decrypted, and the exact date of majority is not revealed.
      */
-    public List<ReconsentDue> dueForReconsent(RequestContext context, LocalDate day) {
-        Objects.requireNonNull(day, "day");
-        return guard.run(context, Action.CONSENT_READ, Optional.empty(), trail -> {
-            List<ReconsentDue> due = store.dueForReconsent(day, MAX_RECONSENT_RESULTS);
+    public List<ReconsentDue> dueForReconsent(RequestContext context, YearMonth month) {
+        Objects.requireNonNull(month, "month");
+        return guard.run(context, Action.RECONSENT_REVIEW, Optional.empty(), trail -> {
+            List<ReconsentDue> due = store.dueForReconsent(month, MAX_RECONSENT_RESULTS);
             due.forEach(d -> trail.accessed(d.subject()));
             if (due.isEmpty()) {
                 trail.nothingFound();

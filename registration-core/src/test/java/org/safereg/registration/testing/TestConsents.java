@@ -18,6 +18,7 @@ import org.safereg.privacy.consent.ConsentStatus;
 import org.safereg.privacy.consent.DeliveryMode;
 import org.safereg.privacy.consent.Notice;
 import org.safereg.privacy.consent.PurposeConsent;
+import org.safereg.privacy.sharing.RecipientId;
 
 /**
  * Consent declarations for tests: {@link #standard()} covers the common purposes so that existing tests enrol
@@ -30,6 +31,8 @@ public final class TestConsents {
 
     private static final Set<DataCategory> DEMOGRAPHIC = Set.of(DataCategory.DEMOGRAPHIC);
     private static final Set<DataCategory> WITH_BIOMETRIC = Set.of(DataCategory.DEMOGRAPHIC, DataCategory.BIOMETRIC);
+    private static final List<String> DISCLOSURE_PURPOSES = List.of("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER",
+            "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT");
     private static final ConsentDeclaration STANDARD = declaration(standardPurposes());
 
     private TestConsents() {
@@ -38,7 +41,7 @@ public final class TestConsents {
     /**
      * Consent given by the subject for REG.ENROL, REG.DEDUP, REG.VERIFY and PROT.CASE (explicit, demographic and
      * biometric), ASSIST.CASH/NFI/SHELTER, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT (consent, demographic) and
-     * FRAUD (legitimate interest), no expiry.
+     * FRAUD (legitimate interest), no expiry; no recipient outside the organisation (see {@link #standardNaming}).
      */
     public static ConsentDeclaration standard() {
         return STANDARD;
@@ -63,6 +66,29 @@ public final class TestConsents {
     /** The standard declaration's answers as a JSON-shaped map (the api's {@code consent} property). */
     public static Map<String, Object> standardJson() {
         return json(standardPurposes());
+    }
+
+    /**
+     * The standard declaration, its disclosure purposes (ASSIST.*, PROT.FAMILY_TRACING, SOLUTIONS.RESETTLEMENT)
+     * naming {@code recipients} as the organisations the data may go to.
+     */
+    public static ConsentDeclaration standardNaming(String... recipients) {
+        return declaration(naming(recipients));
+    }
+
+    /** {@link #standardNaming} as a JSON-shaped map (the api's {@code consent} property). */
+    public static Map<String, Object> standardJsonNaming(String... recipients) {
+        return json(naming(recipients));
+    }
+
+    private static List<PurposeConsent> naming(String... recipients) {
+        Set<RecipientId> named = new java.util.HashSet<>();
+        for (String r : recipients) {
+            named.add(RecipientId.of(r));
+        }
+        return standardPurposes().stream().map(a -> DISCLOSURE_PURPOSES.contains(a.purpose().value())
+                ? new PurposeConsent(a.purpose(), a.basis(), a.categories(), named, a.retention(), a.status())
+                : a).toList();
     }
 
     /** A JSON-shaped consent answering {@code answers} only, valid until {@code validUntil} if not null. */
@@ -92,6 +118,9 @@ public final class TestConsents {
             p.put("purpose", a.purpose().value());
             p.put("basis", a.basis().name());
             p.put("categories", a.categories().stream().map(Enum::name).sorted().toList());
+            if (!a.recipients().isEmpty()) {
+                p.put("recipients", a.recipients().stream().map(RecipientId::value).sorted().toList());
+            }
             p.put("status", a.status().name());
             purposes.add(p);
         }
@@ -104,8 +133,7 @@ public final class TestConsents {
         for (String purpose : List.of("REG.ENROL", "REG.DEDUP", "REG.VERIFY", "PROT.CASE")) {
             answers.add(biometric(purpose, LegalBasis.EXPLICIT_CONSENT));
         }
-        for (String purpose : List.of("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.FAMILY_TRACING",
-                "SOLUTIONS.RESETTLEMENT")) {
+        for (String purpose : DISCLOSURE_PURPOSES) {
             answers.add(answer(purpose, LegalBasis.CONSENT, ConsentStatus.GIVEN));
         }
         answers.add(answer("FRAUD", LegalBasis.LEGITIMATE_INTEREST, ConsentStatus.GIVEN));
