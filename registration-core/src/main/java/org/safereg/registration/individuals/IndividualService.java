@@ -154,7 +154,10 @@ public final class IndividualService {
     }
 
     /**
-     * Replaces the details with a new version (action UPDATE), recording who, when and why.
+     * Stores a new version (action UPDATE), recording who, when and why. Only the fields the permit lets the caller
+     * see ({@code trail.fields()} of the declared purpose) are taken from {@code details}; every other field keeps
+     * its current stored value (a caller cannot clear or overwrite what it cannot see). The merged details are
+     * validated as a whole.
      *
      * @param expectedVersion the version the change is based on (optimistic concurrency)
      * @param reason why the change is made (1..500 characters; stored encrypted)
@@ -167,9 +170,10 @@ public final class IndividualService {
         return guard.run(context, Action.UPDATE, Optional.of(id), trail -> {
             Instant now = now();
             LocalDate today = today(now);
-            IndividualValidator.check(details, today);
+            IndividualDetails merged = store.current(id, true).details().withFieldsFrom(details, trail.fields());
+            IndividualValidator.check(merged, today);
             IndividualValidator.checkReason(reason);
-            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            IndividualDetails complete = merged.withEstimatedAgeDatedOn(today);
             ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
             Individual updated = store.update(id, expectedVersion, complete, location, reason,
                     context.actor().username(), now, today, households.householdSizeOf(id));
