@@ -268,6 +268,7 @@ public final class IndividualService {
     public ErasureResult erase(RequestContext context, SubjectId id) {
         ErasureResult result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
+            store.state(id, true); // the row lock first: consent and household writes wait for it or see ERASED
             ErasureLedger ledger = new ErasureLedger();
             if (households.removeErased(id, context.actor().username(), now)) {
                 ledger.removed(ErasedItem.HOUSEHOLD_MEMBERSHIPS_ENDED, 1);
