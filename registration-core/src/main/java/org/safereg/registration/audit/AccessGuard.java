@@ -78,6 +78,12 @@ public final class AccessGuard {
     private final KeyProviderCheck keyCheck;
     private final BreakGlassUses breakGlassUses;
 
+    /**
+     * A guard deciding with {@code policy}, loading each subject's bases from {@code bases}, auditing to {@code log}
+     * in the work's transaction ({@code transactions}), naming subjects by their AUDIT pseudonym, timestamping
+     * with {@code clock}, and refusing to work until {@code keyCheck} verified the key provider; break-glass uses
+     * are not recorded.
+     */
     public AccessGuard(PolicyDecisionPoint policy, SubjectBasesSource bases, AuditLog log, Transactions transactions,
                        Pseudonymizer pseudonyms, Clock clock, KeyProviderCheck keyCheck) {
         this(policy, bases, log, transactions, pseudonyms, clock, keyCheck, BreakGlassUses.NONE);
@@ -122,6 +128,21 @@ public final class AccessGuard {
         /** The personal fields the response may contain (project every returned record to them). */
         public Set<PersonalField> fields() {
             return permit.fields();
+        }
+
+        /**
+         * Refuses the operation unless the permit's fields include every one of {@code required}: for work whose
+         * result is made of those fields (case notes, fingerprint images, a complete export), which a purpose
+         * configured with the action but not the fields must not reach. The refusal rolls the transaction back and
+         * is audited and thrown like a denial by the decision point ({@link AccessDeniedException},
+         * ACTION_NOT_COVERED_BY_PURPOSE).
+         */
+        public void requireFields(PersonalField... required) {
+            for (PersonalField field : required) {
+                if (!permit.fields().contains(field)) {
+                    throw new Refused(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
+                }
+            }
         }
 
         /** The permit the work runs under (purpose, role, fields, basis, grant, agreement). */
