@@ -44,6 +44,7 @@ import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.IndividualVersion;
+import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.rights.ErasedItem;
 import org.safereg.registration.rights.ErasureLedger;
 import org.safereg.registration.rights.ErasureReceipt;
@@ -266,9 +267,32 @@ public final class IndividualService {
      * @throws RecordNotFoundException no such individual
      */
     public ErasureResult erase(RequestContext context, SubjectId id) {
-        ErasureResult result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
+        return erase(context, id, subject -> true).orElseThrow();
+    }
+
+    /**
+     * As {@link #erase}, only if {@code due} still holds for an individual not yet erased when tested: inside the
+     * erasure's transaction, after the individual's row is locked, so nothing written for them under that lock
+     * (a consent record, a withdrawal) can slip between the test and the erasure. When {@code due} answers false
+     * nothing is erased, the call is audited NOT_FOUND, and the result is empty. For retention.
+     *
+     * @param due read-only test in the erasure's transaction (it may query the database)
+     * @throws RecordNotFoundException no such individual
+     */
+    public Optional<ErasureResult> eraseIf(RequestContext context, SubjectId id, Predicate<SubjectId> due) {
+        Objects.requireNonNull(due, "due");
+        return erase(context, id, due);
+    }
+
+    private Optional<ErasureResult> erase(RequestContext context, SubjectId id, Predicate<SubjectId> due) {
+        Optional<ErasureResult> result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
-            store.state(id, true); // the row lock first: consent and household writes wait for it or see ERASED
+            // the row lock first: consent and household writes wait for it, then see ERASED
+            boolean erasedBefore = store.state(id, true).status() == RegistrationStatus.ERASED;
+            if (!erasedBefore && !due.test(id)) {
+                trail.nothingFound();
+                return Optional.<ErasureResult>empty();
+            }
             ErasureLedger ledger = new ErasureLedger();
             if (households.removeErased(id, context.actor().username(), now)) {
                 ledger.removed(ErasedItem.HOUSEHOLD_MEMBERSHIPS_ENDED, 1);
@@ -287,9 +311,11 @@ public final class IndividualService {
             SignedErasureReceipt receipt = earlier.orElseGet(() -> receipts.issue(ErasureReceipt.of(id, now,
                     context.actor().username(), PurposeCode.of(context.declaredPurpose().orElseThrow()).value(),
                     context.requestId(), erased.alreadyErased(), ledger)));
-            return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt);
+            return Optional.of(new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt));
         });
-        erasure.erased(id);
+        if (result.isPresent()) {
+            erasure.erased(id);
+        }
         return result;
     }
 
