@@ -131,7 +131,7 @@ public final class RegistrationCore implements AutoCloseable {
         AgreementStore agreementStore = new AgreementStore(jdbc);
         agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
         transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
-                locationRepository, transactions, clock);
+                locationRepository, clock);
     }
 
     /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */

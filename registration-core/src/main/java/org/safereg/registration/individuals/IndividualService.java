@@ -310,7 +310,7 @@ public final class IndividualService {
             Optional<SignedErasureReceipt> earlier = erased.alreadyErased() ? receipts.find(id) : Optional.empty();
             SignedErasureReceipt receipt = earlier.orElseGet(() -> receipts.issue(ErasureReceipt.of(id, now,
                     context.actor().username(), PurposeCode.of(context.declaredPurpose().orElseThrow()).value(),
-                    context.requestId(), erased.alreadyErased(), ledger)));
+                    AccessGuard.recordedRequestId(context), erased.alreadyErased(), ledger)));
             return Optional.of(new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt));
         });
         if (result.isPresent()) {
