@@ -10,7 +10,6 @@ import org.safereg.keys.KekProvider;
 import org.safereg.keys.KeyProviderUnavailableException;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.privacy.Action;
-import org.safereg.privacy.PolicyDecisionPoint;
 import org.safereg.privacy.PurposeCatalogue;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.PurposePolicy;
@@ -90,7 +89,7 @@ public final class RegistrationCore implements AutoCloseable {
     private final TransferService transfers;
     private final TransferLedger transferLedger;
 
-    private RegistrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
+    private RegistrationCore(DataSource dataSource, KekProvider kek, PurposePolicy policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
                              Duration breakGlassGrantDuration) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -103,12 +102,11 @@ public final class RegistrationCore implements AutoCloseable {
         StatisticsProjection statistics = new StatisticsProjection(jdbc, pseudonymizer);
         LocationRepository locationRepository = new LocationRepository(jdbc);
         IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
-        PurposeCatalogue catalogue = policy instanceof PurposePolicy purposes
-                ? purposes.catalogue() : PurposeCatalogue.defaults();
+        PurposeCatalogue catalogue = policy.catalogue();
         ConsentStore consentStore = new ConsentStore(jdbc, catalogue);
         StoredGrants grants = new StoredGrants(jdbc);
-        AccessGuard guard = new AccessGuard(policy,
-                new SubjectBasesLoader(individualStore, consentStore, grants, clock),
+        SubjectBasesLoader bases = new SubjectBasesLoader(individualStore, consentStore, grants, clock);
+        AccessGuard guard = new AccessGuard(policy, bases,
                 log, transactions, pseudonymizer, clock, keyCheck, grants);
         HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
@@ -124,7 +122,7 @@ public final class RegistrationCore implements AutoCloseable {
         subjectRights = new SubjectRightsService(guard, individualStore, householdStore,
                 new BiometricRecords(jdbc, keyring), consentStore, log, pseudonymizer, receipts,
                 List.of(caseNotes.exportSection(), transferLedger.exportSection()), clock);
-        retention = new RetentionService(guard, jdbc, individuals, catalogue, clock);
+        retention = new RetentionService(guard, jdbc, individuals, bases, catalogue, clock);
         households = new HouseholdService(guard, individualStore, householdStore, locationRepository, idempotency,
                 consentStore, clock);
         consents = new ConsentService(guard, individualStore, consentStore, clock);
@@ -135,43 +133,42 @@ public final class RegistrationCore implements AutoCloseable {
         AgreementStore agreementStore = new AgreementStore(jdbc);
         agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
         transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
-                locationRepository, transactions, clock);
+                locationRepository, clock);
     }
 
     /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */
-    private static Predicate<PurposeCode> disclosable(PolicyDecisionPoint policy) {
-        return policy instanceof PurposePolicy catalogue
-                ? purpose -> catalogue.actionsCoveredBy(purpose).contains(Action.TRANSFER)
-                : purpose -> false;
+    private static Predicate<PurposeCode> disclosable(PurposePolicy policy) {
+        return purpose -> policy.actionsCoveredBy(purpose).contains(Action.TRANSFER);
     }
 
     /**
      * Wires the services over {@code dataSource} (use a connection pool in production; transactions are
      * managed here with a {@code DataSourceTransactionManager}, so the data source must not be wrapped in
-     * another transaction manager's proxy), the KEK provider, the policy decision point and a clock (record
-     * timestamps; its zone decides "today" for date validation).
+     * another transaction manager's proxy), the KEK provider, the policy decision point (its purpose catalogue
+     * also gives the retention periods and the purposes that allow disclosure) and a clock (record timestamps; its
+     * zone decides "today" for date validation).
      *
      * @throws KeyProviderMismatchException the key provider is not the one the database was encrypted with, or
      *         the database holds data keys or audit events but no key-provider check row: refuse to start (when
      *         the check had to wait for an unavailable provider or database, guarded calls throw it instead)
      * @throws org.springframework.dao.DataAccessException the schema is missing
      */
-    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
                                           Clock clock) {
         return create(dataSource, kek, policy, clock, BiometricSettings.defaults());
     }
 
-    /** As {@link #create(DataSource, KekProvider, PolicyDecisionPoint, Clock)}, with biometric settings. */
-    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
+    /** As {@link #create(DataSource, KekProvider, PurposePolicy, Clock)}, with biometric settings. */
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
                                           Clock clock, BiometricSettings biometricSettings) {
         return create(dataSource, kek, policy, clock, biometricSettings, BreakGlassService.DEFAULT_GRANT_DURATION);
     }
 
     /**
-     * As {@link #create(DataSource, KekProvider, PolicyDecisionPoint, Clock, BiometricSettings)}, with the length
+     * As {@link #create(DataSource, KekProvider, PurposePolicy, Clock, BiometricSettings)}, with the length
      * of an approved break-glass grant (positive; default 24 hours).
      */
-    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy,
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
                                           Clock clock, BiometricSettings biometricSettings,
                                           Duration breakGlassGrantDuration) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -238,7 +235,7 @@ public final class RegistrationCore implements AutoCloseable {
 
     /**
      * Retention: the dry-run report and the run erasing individuals whose every basis has ended (retention periods
-     * from the policy's purpose catalogue; the default catalogue when the policy is not a {@link PurposePolicy}).
+     * from the policy's purpose catalogue).
      */
     public RetentionService retention() {
         return retention;

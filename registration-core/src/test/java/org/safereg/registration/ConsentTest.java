@@ -298,6 +298,44 @@ class ConsentTest {
                 .isInstanceOf(SubjectErasedException.class);
     }
 
+    @Test
+    void recordingConsentForAnUnknownSubjectIsNotFoundAndForAnErasedOneIsErased() {
+        SubjectId unknown = SubjectId.random();
+        assertThatThrownBy(() -> f.core.consents().record(f.registrar(), unknown, TestConsents.standard()))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> f.core.consents().history(f.registrar(), unknown))
+                .isInstanceOf(RecordNotFoundException.class);
+        SubjectId erased = enrol("Gone", TestConsents.standard());
+        f.core.individuals().erase(f.dpo("SUBJECT_REQUEST"), erased);
+        assertThatThrownBy(() -> f.core.consents().record(f.registrar(), erased, TestConsents.standard()))
+                .isInstanceOf(SubjectErasedException.class);
+        assertThat(count("SELECT count(*) FROM consent_record WHERE subject_id = '" + erased + "'")).isZero();
+    }
+
+    @Test
+    void aConsentRecordedWhileTheSubjectsRowIsLockedWaitsAndThenSeesTheErasure() throws Exception {
+        SubjectId id = enrol("Racing", TestConsents.standard());
+        try (java.sql.Connection eraser = f.dataSource.getConnection()) {
+            eraser.setAutoCommit(false);
+            try (var lock = eraser.prepareStatement("SELECT 1 FROM individual WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, id.value());
+                lock.executeQuery().close();
+            }
+            var recording = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> f.core.consents().record(f.registrar(), id, TestConsents.standard()));
+            Thread.sleep(500);
+            assertThat(recording).as("the record waits for the erasure's row lock").isNotDone();
+            try (var mark = eraser.prepareStatement("UPDATE individual SET status = 'ERASED' WHERE id = ?")) {
+                mark.setObject(1, id.value());
+                mark.executeUpdate();
+            }
+            eraser.commit();
+            assertThatThrownBy(() -> recording.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SubjectErasedException.class);
+        }
+        assertThat(count("SELECT count(*) FROM consent_record WHERE subject_id = '" + id + "'")).isEqualTo(1);
+    }
+
     private RequestContext cash() {
         return f.context("cash", org.safereg.privacy.Role.REGISTRATION_OFFICER, "ASSIST.CASH");
     }

@@ -65,12 +65,21 @@ final class CoreFixture implements AutoCloseable {
         this(TestKek.open(directory), true, biometricSettings);
     }
 
+    /** As {@link #CoreFixture(Path)}, deciding with {@code policy} (a configured catalogue) instead of the defaults. */
+    CoreFixture(Path directory, PurposePolicy policy) {
+        this(TestKek.open(directory), true, BiometricSettings.defaults(), policy);
+    }
+
     /** A fixture over an already opened provider, closed by its owner (opening a keystore costs a key derivation). */
     CoreFixture(TestKek keys) {
         this(keys, false, BiometricSettings.defaults());
     }
 
     private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings) {
+        this(keys, ownsKeys, biometricSettings, PurposePolicy.defaults());
+    }
+
+    private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings, PurposePolicy policy) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
@@ -80,7 +89,7 @@ final class CoreFixture implements AutoCloseable {
         this.keys = keys;
         this.ownsKeys = ownsKeys;
         this.kek = keys.provider();
-        core = RegistrationCore.create(dataSource, kek, PurposePolicy.defaults(), Clock.systemUTC(),
+        core = RegistrationCore.create(dataSource, kek, policy, Clock.systemUTC(),
                 biometricSettings);
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();

@@ -69,6 +69,52 @@ class HouseholdServiceTest {
     }
 
     @Test
+    void membersConsentIsRecordedAsGivenOnTheirBehalfWithTheirOwnDateOfMajority() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        LocalDate childBorn = today.minusYears(9).withDayOfMonth(1);
+        var estimated = org.safereg.registration.model.IndividualDetails.builder(
+                        org.safereg.registration.model.RegistrationMethod.RAPID_EMERGENCY,
+                        org.safereg.registration.model.Names.of("Guessed", null))
+                .birth(new org.safereg.registration.model.Birth(Optional.empty(), Optional.of(12), Optional.empty()))
+                .populationCategory(org.safereg.registration.model.PopulationCategory.REFUGEE)
+                .location(org.safereg.registration.model.LocationRef.of(CoreFixture.DISTRICT)).build();
+        HouseholdEnrolmentResult result = households.enrol(f.registrar(), TestConsents.standard(), new HouseholdEnrolment(
+                CoreFixture.person("Head", "Proxy", LocalDate.of(1980, 1, 1), "PROXYH1", "+252 61 000 0002"),
+                List.of(new NewHouseholdMember(CoreFixture.rapid("Spouse Proxy", CoreFixture.DISTRICT), Relationship.SPOUSE),
+                        new NewHouseholdMember(CoreFixture.person("Child", "Proxy", childBorn, "PROXYC1",
+                                "+252 61 000 0003"), Relationship.CHILD),
+                        new NewHouseholdMember(estimated, Relationship.GRANDCHILD))),
+                Optional.empty());
+
+        var head = onlyRecord(result.head());
+        var spouse = onlyRecord(result.members().get(0));
+        var child = onlyRecord(result.members().get(1));
+        var guessed = onlyRecord(result.members().get(2));
+
+        assertThat(head.givenBy()).isEqualTo(org.safereg.privacy.consent.ConsentGiver.SELF);
+        assertThat(head.proxyReference()).isEmpty();
+        assertThat(spouse.givenBy()).isEqualTo(org.safereg.privacy.consent.ConsentGiver.OTHER_PROXY);
+        assertThat(spouse.proxyReference()).contains(result.head().value().toString());
+        assertThat(spouse.reconsentAtMajority()).isEmpty();
+        assertThat(child.givenBy()).isEqualTo(org.safereg.privacy.consent.ConsentGiver.PARENT_OR_GUARDIAN);
+        assertThat(child.proxyReference()).contains(result.head().value().toString());
+        assertThat(child.childAssent()).isEmpty();
+        assertThat(child.reconsentAtMajority()).contains(childBorn.plusYears(18));
+        assertThat(guessed.givenBy()).isEqualTo(org.safereg.privacy.consent.ConsentGiver.PARENT_OR_GUARDIAN);
+        assertThat(guessed.reconsentAtMajority()).contains(today.plusYears(6));
+        assertThat(List.of(spouse, child, guessed)).allSatisfy(d -> {
+            assertThat(d.purposes()).isEqualTo(TestConsents.standard().purposes());
+            assertThat(d.notice()).isEqualTo(TestConsents.standard().notice());
+        });
+    }
+
+    private org.safereg.privacy.consent.ConsentDeclaration onlyRecord(SubjectId subject) {
+        var records = f.core.consents().history(f.registrar(), subject).records();
+        assertThat(records).hasSize(1);
+        return records.get(0).declaration();
+    }
+
+    @Test
     void anInvalidMemberRollsBackTheWholeHousehold() {
         long individualsBefore = f.jdbc.sql("SELECT count(*) FROM individual").query(Long.class).single();
         HouseholdEnrolment bad = new HouseholdEnrolment(CoreFixture.rapid("Good head", CoreFixture.DISTRICT),

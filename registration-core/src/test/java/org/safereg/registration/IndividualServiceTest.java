@@ -85,6 +85,36 @@ class IndividualServiceTest {
     }
 
     @Test
+    void updateUnderANarrowPurposeChangesOnlyTheFieldsItSeesAndKeepsTheOthers() {
+        IndividualDetails v1 = CoreFixture.person("Fadumo", "Yusuf", LocalDate.of(1979, 8, 9), "P7000913", "+252 61 555 0104");
+        SubjectId id = individuals.enrol(f.registrar(), TestConsents.standard(), v1, Optional.empty()).id();
+        // PROT.FAMILY_TRACING sees names, sex, birth, household, location, contact and change history: not the
+        // documents, nationalities, population category or specific needs (absent from this body).
+        IndividualDetails body = IndividualDetails.builder(RegistrationMethod.RAPID_EMERGENCY, Names.of("Fadumo", "Yusuf Ahmed"))
+                .sex(v1.sex().orElseThrow()).birth(v1.birth().orElseThrow())
+                .location(LocationRef.of(CoreFixture.OTHER_DISTRICT))
+                .contact(new org.safereg.registration.model.Contact(Optional.of("+252 61 555 0199"), Optional.empty(), Optional.empty()))
+                .build();
+
+        Individual updated = individuals.update(f.context("tracer", org.safereg.privacy.Role.PROTECTION_OFFICER,
+                "PROT.FAMILY_TRACING"), id, 1, body, "new address and phone after tracing");
+        IndividualDetails stored = individuals.read(f.registrar(), id).details();
+
+        assertThat(updated.version()).isEqualTo(2);
+        assertThat(stored.names()).isEqualTo(body.names());
+        assertThat(stored.location()).isEqualTo(body.location());
+        assertThat(stored.contact()).isEqualTo(body.contact());
+        assertThat(stored.registrationMethod()).isEqualTo(v1.registrationMethod());
+        assertThat(stored.documents()).isEqualTo(v1.documents()).isNotEmpty();
+        assertThat(stored.nationalities()).isEqualTo(v1.nationalities()).isNotEmpty();
+        assertThat(stored.populationCategory()).isEqualTo(v1.populationCategory()).isPresent();
+        assertThat(stored.specificNeeds()).isEqualTo(v1.specificNeeds()).isNotEmpty();
+        assertThat(individuals.searchByDocument(f.registrar(),
+                new org.safereg.registration.model.DocumentQuery("P7000913", Optional.empty(), Optional.empty())))
+                .extracting(Individual::id).containsExactly(id);
+    }
+
+    @Test
     void staleExpectedVersionIsAConflictAndWritesNothing() {
         IndividualDetails v1 = CoreFixture.person("Ayaan", "Noor", LocalDate.of(2001, 5, 6), "P7000002", "+252 61 555 0103");
         SubjectId id = individuals.enrol(f.registrar(), TestConsents.standard(), v1, Optional.empty()).id();

@@ -119,4 +119,67 @@ class RetentionTest {
         assertThat(f.auditAfter(before)).containsExactly("RETENTION_REVIEW/NOT_FOUND");
         assertThatThrownBy(() -> f.core.retention().report(f.registrar())).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void anActiveBreakGlassGrantIsABasisRetentionRespects() {
+        SubjectId granted = enrol("Grantedglass");
+        for (PurposeCode purpose : standardPurposes()) {
+            f.core.consents().withdraw(f.dpo("SUBJECT_REQUEST"), granted, purpose);
+        }
+        assertThat(f.core.retention().report(f.dpo("ADMIN.RETENTION")).subjects())
+                .extracting(RetentionCandidate::subject).contains(granted);
+        var request = f.core.breakGlass().request(
+                f.context("protection", org.safereg.privacy.Role.PROTECTION_OFFICER, "PROT.CASE"), granted,
+                "person missing after a flood, family asks");
+        f.core.breakGlass().approve(
+                f.context("protection2", org.safereg.privacy.Role.PROTECTION_OFFICER, "PROT.CASE"), request.id());
+
+        assertThat(f.core.retention().report(f.dpo("ADMIN.RETENTION")).subjects())
+                .extracting(RetentionCandidate::subject).doesNotContain(granted);
+        assertThat(f.core.retention().run(f.dpo("ADMIN.RETENTION")).erased())
+                .extracting(r -> r.candidate().subject()).doesNotContain(granted);
+        assertThat(f.core.individuals().read(f.dpo("SUBJECT_REQUEST"), granted).id()).isEqualTo(granted);
+    }
+
+    @Test
+    void aBasisRecordedAfterTheDryRunIsSeenInsideTheErasureTransaction() throws Exception {
+        SubjectId changedMind = enrol("Changedmind");
+        for (PurposeCode purpose : standardPurposes()) {
+            f.core.consents().withdraw(f.dpo("SUBJECT_REQUEST"), changedMind, purpose);
+        }
+        RetentionRun run;
+        long before = f.auditCount();
+        try (java.sql.Connection other = f.dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT 1 FROM individual WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, changedMind.value());
+                lock.executeQuery().close();
+            }
+            var running = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> f.core.retention().run(f.dpo("ADMIN.RETENTION")));
+            // the run lists the subject in its dry run, then waits for the row lock to erase them
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (f.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock'").query(Long.class).single() == 0) {
+                assertThat(System.currentTimeMillis()).as("the run waits for the row lock").isLessThan(deadline);
+                assertThat(running).isNotDone();
+                Thread.sleep(20);
+            }
+            // meanwhile the person consents again (written as ConsentService does, under the row lock)
+            try (var consent = other.prepareStatement("""
+                    INSERT INTO consent_purpose (consent_id, subject_id, purpose, legal_basis, status, categories,
+                        recorded_at, valid_until)
+                    SELECT consent_id, subject_id, 'REG.ENROL', 'CONSENT', 'GIVEN', '{DEMOGRAPHIC}', now(), NULL
+                    FROM consent_record WHERE subject_id = ? LIMIT 1""")) {
+                consent.setObject(1, changedMind.value());
+                assertThat(consent.executeUpdate()).isEqualTo(1);
+            }
+            other.commit();
+            run = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(run.erased()).extracting(r -> r.candidate().subject()).doesNotContain(changedMind);
+        assertThat(f.core.individuals().read(f.registrar(), changedMind).id()).isEqualTo(changedMind);
+        assertThat(f.auditAfter(before)).as("the erasure found nothing to erase").contains("ERASE/NOT_FOUND");
+    }
 }

@@ -69,6 +69,21 @@ class SubjectErasureTest {
     }
 
     @Test
+    void aMalformedRequestIdIsNotCopiedIntoTheReceipt() {
+        SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
+                CoreFixture.person("Requestia", "Idwell", DOB, "RQID-1", "+252 61 555 0601"), Optional.empty()).id();
+        RequestContext smuggling = RequestContext.of(new org.safereg.privacy.Actor("dpo",
+                java.util.Set.of(org.safereg.privacy.Role.DATA_PROTECTION_OFFICER)), "SUBJECT_REQUEST",
+                "Requestia Idwell +252 61 555 0601");
+
+        var receipt = f.core.individuals().erase(smuggling, id).receipt();
+
+        assertThat(receipt.receipt().requestId()).isEqualTo("<invalid>");
+        assertThat(f.jdbc.sql("SELECT count(*) FROM erasure_receipt WHERE receipt LIKE '%Idwell%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theReceiptIsSignedStoredWithoutPersonalDataAndVerifiesOffline() {
         SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.standard(),
                 CoreFixture.person("Receipta", "Shredwell", DOB, "RCPT-1", "+252 61 555 0600"), Optional.empty()).id();

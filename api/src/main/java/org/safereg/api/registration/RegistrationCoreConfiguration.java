@@ -6,7 +6,7 @@ import org.safereg.api.config.RegistryProperties;
 import org.safereg.api.config.StartupFailure;
 import org.safereg.api.protection.BreakGlassProperties;
 import org.safereg.keys.KekProvider;
-import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PurposePolicy;
 import org.safereg.registration.KeyProviderMismatchException;
 import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.biometrics.BiometricSettings;
@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class RegistrationCoreConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
-    RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PolicyDecisionPoint policy, Clock clock,
+    RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PurposePolicy policy, Clock clock,
                                       BiometricSettings biometrics, RegistryProperties properties,
                                       BreakGlassProperties breakGlass) {
         try {

@@ -20,7 +20,7 @@ import org.safereg.matching.FingerPosition;
 import org.safereg.matching.HostileImages;
 import org.safereg.matching.RejectionReason;
 import org.safereg.matching.TemplateExtractor;
-import org.safereg.privacy.PolicyDecisionPoint;
+import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
 import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.biometrics.BiometricSettings;
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 class BiometricApiTest extends ApiIntegrationTest {
     @Autowired
-    PolicyDecisionPoint policy;
+    PurposePolicy policy;
 
     ApiClient registrar() {
         return as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL");

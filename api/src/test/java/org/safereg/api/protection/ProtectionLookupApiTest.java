@@ -74,6 +74,39 @@ class ProtectionLookupApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void anUpdateUnderFamilyTracingKeepsTheFieldsTracingDoesNotSee() {
+        String family = uniqueName();
+        String passport = Samples.passport();
+        ApiClient registrar = ProtectionFixtures.registrar(api());
+        String id = ProtectionFixtures.enrolConsentingTo(registrar, Samples.individual("Ayan", family, passport),
+                "PROT.FAMILY_TRACING");
+        Map<String, Object> traced = new java.util.LinkedHashMap<>();
+        traced.put("registrationMethod", "FULL");
+        traced.put("names", Map.of("givenName", "Ayan", "familyName", family));
+        traced.put("sex", "FEMALE");
+        traced.put("birth", Map.of("dateOfBirth", "1990-04-12"));
+        traced.put("location", Map.of("adminPcode", "ZZ0101", "siteId", "ZZ-S1"));
+        traced.put("contact", Map.of("phone", "+252 61 555 0177"));
+        traced.put("documents", java.util.List.of());
+        traced.put("populationCategory", "REFUGEE");
+
+        ApiClient.Response put = as(Role.PROTECTION_OFFICER).purpose("PROT.FAMILY_TRACING").put(
+                "/api/v1/individuals/" + id, Map.of("expectedVersion", 1, "reason", "phone found by tracing",
+                        "details", traced));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+
+        ApiClient.Response read = registrar.purpose("REG.ENROL").get("/api/v1/individuals/" + id);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        JsonNode details = read.json().get("details");
+        assertThat(read.json().get("version").asInt()).isEqualTo(2);
+        assertThat(details.get("contact").get("phone").asString()).isEqualTo("+252 61 555 0177");
+        assertThat(details.get("documents").findValuesAsString("number")).containsExactly(passport);
+        assertThat(details.get("populationCategory").asString()).isEqualTo("IDP");
+        assertThat(details.get("nationalities").get(0).asString()).isEqualTo("SOM");
+        assertThat(details.get("specificNeeds").get(0).asString()).isEqualTo("DISABILITY");
+    }
+
+    @Test
     void caseWorkAndConsentedPeopleFoundTogetherListOnlyTheConsented() {
         String family = uniqueName();
         String passport = Samples.passport();

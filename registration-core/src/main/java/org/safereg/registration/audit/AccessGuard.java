@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.safereg.keys.DecryptionFailedException;
@@ -26,6 +27,7 @@ import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.audit.AuditEvent;
 import org.safereg.privacy.audit.AuditOutcome;
 import org.safereg.privacy.audit.ChainedAuditEvent;
+import org.safereg.privacy.sharing.DataSharingAgreement;
 import org.safereg.privacy.sharing.RecipientId;
 import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.RecordIntegrityException;
@@ -78,6 +80,12 @@ public final class AccessGuard {
     private final KeyProviderCheck keyCheck;
     private final BreakGlassUses breakGlassUses;
 
+    /**
+     * A guard deciding with {@code policy}, loading each subject's bases from {@code bases}, auditing to {@code log}
+     * in the work's transaction ({@code transactions}), naming subjects by their AUDIT pseudonym, timestamping
+     * with {@code clock}, and refusing to work until {@code keyCheck} verified the key provider; break-glass uses
+     * are not recorded.
+     */
     public AccessGuard(PolicyDecisionPoint policy, SubjectBasesSource bases, AuditLog log, Transactions transactions,
                        Pseudonymizer pseudonyms, Clock clock, KeyProviderCheck keyCheck) {
         this(policy, bases, log, transactions, pseudonyms, clock, keyCheck, BreakGlassUses.NONE);
@@ -113,15 +121,41 @@ public final class AccessGuard {
         private final List<Entry> entries = new ArrayList<>();
         private final AccessDecision.Permit permit;
         private final Predicate<SubjectId> admission;
+        private final Optional<DataSharingAgreement> agreement;
 
-        private Trail(AccessDecision.Permit permit, Predicate<SubjectId> admission) {
+        private Trail(AccessDecision.Permit permit, Predicate<SubjectId> admission,
+                      Optional<DataSharingAgreement> agreement) {
             this.permit = permit;
             this.admission = admission;
+            this.agreement = agreement;
+        }
+
+        /**
+         * For a disclosure ({@link #runDisclosure}): the agreement the permit relies on, as loaded in this
+         * transaction; empty otherwise.
+         */
+        public Optional<DataSharingAgreement> agreement() {
+            return agreement;
         }
 
         /** The personal fields the response may contain (project every returned record to them). */
         public Set<PersonalField> fields() {
             return permit.fields();
+        }
+
+        /**
+         * Refuses the operation unless the permit's fields include every one of {@code required}: for work whose
+         * result is made of those fields (case notes, fingerprint images, a complete export), which a purpose
+         * configured with the action but not the fields must not reach. The refusal rolls the transaction back and
+         * is audited and thrown like a denial by the decision point ({@link AccessDeniedException},
+         * ACTION_NOT_COVERED_BY_PURPOSE).
+         */
+        public void requireFields(PersonalField... required) {
+            for (PersonalField field : required) {
+                if (!permit.fields().contains(field)) {
+                    throw new Refused(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
+                }
+            }
         }
 
         /** The permit the work runs under (purpose, role, fields, basis, grant, agreement). */
@@ -221,16 +255,26 @@ public final class AccessGuard {
     }
 
     /**
-     * Decides {@code action} as a disclosure of personal data to {@code disclosure.recipient()}: the policy decision
-     * point requires an active agreement among {@code disclosure.agreements()} covering the purpose (else
-     * NO_AGREEMENT, audited DENIED with the recipient) and narrows the permit's fields to it; then runs
+     * Decides {@code action} as a disclosure of personal data to {@code recipient}: role, purpose and action first;
+     * then, inside the work's transaction, the recipient's {@code agreements} (loaded there, so a revocation
+     * committed before is seen): the policy decision point requires an active one covering the purpose (else
+     * NO_AGREEMENT, rolled back, audited DENIED with the recipient) and narrows the permit's fields to it
+     * ({@link Trail#agreement} gives it to the work); then runs
      * {@code work} as {@link #run}, where {@link Trail#admits} decides each subject with their bases and the same
      * disclosure, and the work records {@link Trail#disclosed} or {@link Trail#withheld}.
      */
-    public <T> T runDisclosure(RequestContext context, Action action, Disclosure disclosure, Work<T> work) {
-        Optional<Disclosure> to = Optional.of(disclosure);
-        AccessDecision.Permit permit = permit(context, action, Optional.empty(), to);
+    public <T> T runDisclosure(RequestContext context, Action action, RecipientId recipient,
+                               Supplier<List<DataSharingAgreement>> agreements, Work<T> work) {
+        Optional<PendingDisclosure> to = Optional.of(new PendingDisclosure(recipient, agreements));
+        AccessDecision.Permit permit = permit(context, action, Optional.empty(), Optional.of(recipient));
         return execute(context, action, Optional.empty(), to, permit, false, work);
+    }
+
+    /** A disclosure's recipient, and the loading of its agreements inside the operation's transaction. */
+    private record PendingDisclosure(RecipientId recipient, Supplier<List<DataSharingAgreement>> agreements) {
+        Disclosure load() {
+            return new Disclosure(recipient, agreements.get());
+        }
     }
 
     /**
@@ -260,17 +304,23 @@ public final class AccessGuard {
     }
 
     private <T> T execute(RequestContext context, Action action, Optional<SubjectId> subject,
-                          Optional<Disclosure> disclosure, AccessDecision.Permit rolePermit, boolean loadBases,
+                          Optional<PendingDisclosure> pending, AccessDecision.Permit rolePermit, boolean loadBases,
                           Work<T> work) {
         String role = rolePermit.role().name();
         String purpose = rolePermit.purpose().value();
-        Optional<RecipientId> recipient = disclosure.map(Disclosure::recipient);
+        Optional<RecipientId> recipient = pending.map(PendingDisclosure::recipient);
         try {
             return transactions.inTransaction(() -> {
-                AccessDecision.Permit permit = loadBases && subject.isPresent()
+                Optional<Disclosure> disclosure = pending.map(PendingDisclosure::load);
+                AccessDecision.Permit permit = disclosure.isPresent()
+                        ? disclosurePermit(context, action, disclosure.get())
+                        : loadBases && subject.isPresent()
                         ? subjectPermit(context, action, subject.get())
                         : rolePermit;
-                Trail trail = new Trail(permit, candidate -> admits(context, action, candidate, disclosure));
+                Optional<DataSharingAgreement> agreement = disclosure.flatMap(d -> permit.agreement()
+                        .flatMap(id -> d.agreements().stream().filter(a -> a.id().equals(id)).findFirst()));
+                Trail trail = new Trail(permit, candidate -> admits(context, action, candidate, disclosure),
+                        agreement);
                 T result = work.execute(trail);
                 List<Entry> entries = trail.entries.isEmpty()
                         ? List.of(new Entry(subject, AuditOutcome.SUCCESS, recipient))
@@ -283,7 +333,7 @@ public final class AccessGuard {
                 return result;
             });
         } catch (Refused r) {
-            throw denied(context, action, subject, r.reason);
+            throw denied(context, action, subject, r.reason, recipient);
         } catch (RecordNotFoundException | SubjectErasedException e) {
             appendAlone(event(context, role, purpose, action, subject, AuditOutcome.NOT_FOUND, recipient));
             throw e;
@@ -306,6 +356,16 @@ public final class AccessGuard {
         if (!decision.permitted()) {
             decision = decideFor(context, action, subject, bases.load(subject), Optional.empty());
         }
+        if (decision instanceof AccessDecision.Deny deny) {
+            throw new Refused(deny.reason());
+        }
+        return (AccessDecision.Permit) decision;
+    }
+
+    /** Inside a transaction: the decision on a disclosure (no subject) with its loaded agreements. */
+    private AccessDecision.Permit disclosurePermit(RequestContext context, Action action, Disclosure disclosure) {
+        AccessDecision decision = policy.decide(new AccessRequest(context.actor(), context.declaredPurpose(), action,
+                Optional.empty(), SubjectBases.none(), Optional.of(disclosure)));
         if (decision instanceof AccessDecision.Deny deny) {
             throw new Refused(deny.reason());
         }
@@ -368,15 +428,14 @@ public final class AccessGuard {
         return permit(context, action, subject, Optional.empty());
     }
 
-    /** As {@link #permit(RequestContext, Action, Optional)}, for a disclosure when one is given. */
+    /** As {@link #permit(RequestContext, Action, Optional)}; a denial audited with {@code recipient} if given. */
     private AccessDecision.Permit permit(RequestContext context, Action action, Optional<SubjectId> subject,
-                                         Optional<Disclosure> disclosure) {
+                                         Optional<RecipientId> recipient) {
         keyCheck.ensureVerified();
         AccessDecision decision = policy.decide(new AccessRequest(context.actor(), context.declaredPurpose(), action,
-                Optional.empty(), SubjectBases.none(), disclosure));
+                Optional.empty(), SubjectBases.none(), Optional.empty()));
         if (!(decision instanceof AccessDecision.Permit permit)) {
-            throw denied(context, action, subject, ((AccessDecision.Deny) decision).reason(),
-                    disclosure.map(Disclosure::recipient));
+            throw denied(context, action, subject, ((AccessDecision.Deny) decision).reason(), recipient);
         }
         return permit;
     }
@@ -406,10 +465,19 @@ public final class AccessGuard {
 
     private AuditEvent event(RequestContext context, String role, String purpose, Action action,
                              Optional<SubjectId> subject, AuditOutcome outcome, Optional<RecipientId> recipient) {
-        String requestId = REQUEST_ID.matcher(context.requestId()).matches() ? context.requestId() : INVALID;
         return new AuditEvent(clock.instant().truncatedTo(ChronoUnit.MICROS), context.actor().username(), role,
-                purpose, action.name(), subject.map(s -> pseudonyms.of(PseudonymDomain.AUDIT, s)), requestId,
+                purpose, action.name(), subject.map(s -> pseudonyms.of(PseudonymDomain.AUDIT, s)),
+                recordedRequestId(context),
                 outcome, recipient);
+    }
+
+    /**
+     * The request id as records keep it (audit events, erasure receipts): as given when well-formed (1..100 of
+     * letters, digits and {@code . _ : -}), else {@code <invalid>}, so a client cannot smuggle personal values into
+     * a record through it.
+     */
+    public static String recordedRequestId(RequestContext context) {
+        return REQUEST_ID.matcher(context.requestId()).matches() ? context.requestId() : INVALID;
     }
 
     private static String recordedPurpose(RequestContext context) {

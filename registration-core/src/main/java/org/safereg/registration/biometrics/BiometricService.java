@@ -37,13 +37,11 @@ import org.safereg.matching.SearchOptions;
 import org.safereg.matching.TemplateExtractor;
 import org.safereg.matching.Verification;
 import org.safereg.privacy.Action;
-import org.safereg.privacy.DenialReason;
 import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.consent.ConsentDeclaration;
 import org.safereg.privacy.consent.ConsentId;
 import org.safereg.privacy.consent.ConsentRecord;
-import org.safereg.registration.AccessDeniedException;
 import org.safereg.registration.AdjudicationConflictException;
 import org.safereg.registration.BiometricsNotReadyException;
 import org.safereg.registration.FieldError;
@@ -278,9 +276,7 @@ public final class BiometricService implements AutoCloseable {
     public FingerImage caseImage(RequestContext context, CaseId id, SubjectId subject, FingerPosition position) {
         Objects.requireNonNull(position, "position");
         return guard.run(context, Action.BIOMETRIC_IMAGE_VIEW, Optional.of(subject), trail -> {
-            if (!trail.fields().contains(PersonalField.BIOMETRICS)) {
-                throw new AccessDeniedException(DenialReason.ACTION_NOT_COVERED_BY_PURPOSE);
-            }
+            trail.requireFields(PersonalField.BIOMETRICS);
             CaseRow row = findCase(id, false);
             if (row.status() != CaseStatus.OPEN) {
                 throw new AdjudicationConflictException("images are shown only while the case is open");

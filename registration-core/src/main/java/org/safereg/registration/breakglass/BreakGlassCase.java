@@ -10,7 +10,8 @@ import org.safereg.privacy.breakglass.BreakGlassRequest;
  * A break-glass request as its approvers and reviewers see it: its state and the decrypted reason (and review
  * note). Reason and note are personal data: never log them.
  *
- * @param reason the stated reason; empty once the subject was erased (its keys, and so the reason, are gone)
+ * @param reason the stated reason; empty once the subject was erased (its keys, and so the reason, are gone), or
+ *               when the caller's purpose does not see NAMES
  * @param reviewNote the data protection officer's note, if one was recorded (and the subject not erased)
  * @param accesses the audited operations the grant permitted so far (empty unless approved)
  */

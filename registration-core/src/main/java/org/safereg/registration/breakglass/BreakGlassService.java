@@ -15,6 +15,7 @@ import org.safereg.keys.SubjectId;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.keys.SubjectKeysDestroyedException;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.breakglass.BreakGlassId;
 import org.safereg.privacy.breakglass.BreakGlassReason;
@@ -82,11 +83,6 @@ public final class BreakGlassService {
         this.grantDuration = grantDuration;
     }
 
-    /** How long an approved grant lasts. */
-    public Duration grantDuration() {
-        return grantDuration;
-    }
-
     /**
      * Asks for vital-interest access to {@code subject} for the declared purpose (action BREAK_GLASS_REQUEST),
      * stating {@code reason}. The request waits for a second user's decision.
@@ -113,13 +109,15 @@ public final class BreakGlassService {
 
     /**
      * The requests waiting for a decision under the declared purpose, oldest first, with their reasons (action
-     * BREAK_GLASS_APPROVE), except the caller's own (which they cannot decide).
+     * BREAK_GLASS_APPROVE), except the caller's own (which they cannot decide). A reason identifies and describes
+     * the person, so it is decrypted only for a purpose that sees NAMES (every default break-glass purpose does);
+     * under another configuration the requests are listed without their reasons.
      */
     public List<BreakGlassCase> pending(RequestContext context) {
         return guard.run(context, Action.BREAK_GLASS_APPROVE, Optional.empty(), trail -> {
             List<BreakGlassCase> cases = store.pending(declared(context)).stream()
                     .filter(s -> !s.request().requestedBy().equals(context.actor().username()))
-                    .map(this::open)
+                    .map(s -> open(s, trail))
                     .toList();
             cases.forEach(c -> trail.accessed(c.request().subject()));
             if (cases.isEmpty()) {
@@ -146,10 +144,13 @@ public final class BreakGlassService {
         return decide(context, id, false);
     }
 
-    /** Approved grants awaiting the data protection officer's review, oldest first (action BREAK_GLASS_REVIEW). */
+    /**
+     * Approved grants awaiting the data protection officer's review, oldest first (action BREAK_GLASS_REVIEW), with
+     * reasons and notes under the same rule as {@link #pending} (AUDIT, the default, sees every field).
+     */
     public List<BreakGlassCase> pendingReviews(RequestContext context) {
         return guard.run(context, Action.BREAK_GLASS_REVIEW, Optional.empty(), trail -> {
-            List<BreakGlassCase> cases = store.unreviewed().stream().map(this::open).toList();
+            List<BreakGlassCase> cases = store.unreviewed().stream().map(s -> open(s, trail)).toList();
             cases.forEach(c -> trail.accessed(c.request().subject()));
             if (cases.isEmpty()) {
                 trail.nothingFound();
@@ -204,9 +205,12 @@ public final class BreakGlassService {
         return store.findForUpdate(id).orElseThrow(() -> new RecordNotFoundException("break-glass request"));
     }
 
-    private BreakGlassCase open(BreakGlassStore.Stored stored) {
+    /** The case as {@code trail}'s permit may see it: reason and note only with NAMES (see {@link #pending}). */
+    private BreakGlassCase open(BreakGlassStore.Stored stored, AccessGuard.Trail trail) {
         BreakGlassRequest request = stored.request();
-        Optional<FieldCipher> cipher = openKey(request.subject());
+        Optional<FieldCipher> cipher = trail.fields().contains(PersonalField.NAMES)
+                ? openKey(request.subject())
+                : Optional.empty();
         RecordBinding row = new RecordBinding(request.id().value(), 1);
         return new BreakGlassCase(request,
                 cipher.map(c -> BreakGlassReason.of(PaddedPayload.open(c, REASON, row, stored.reason(),

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class StoredGrants implements BreakGlassGrants, BreakGlassUses {
     private final BreakGlassStore store;
 
+    /** Grants and uses stored through {@code jdbc} (the registry database, in the caller's transaction). */
     public StoredGrants(JdbcClient jdbc) {
         this.store = new BreakGlassStore(jdbc);
     }

@@ -17,6 +17,7 @@ import org.safereg.keys.SubjectId;
 import org.safereg.keys.SubjectKeyring;
 import org.safereg.keys.SubjectKeysDestroyedException;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PersonalField;
 import org.safereg.registration.RecordNotFoundException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.SubjectErasedException;
@@ -64,7 +65,8 @@ public final class CaseNoteService {
     }
 
     /**
-     * Appends a note about {@code subject} written by the caller (action CASE_NOTE_WRITE).
+     * Appends a note about {@code subject} written by the caller (action CASE_NOTE_WRITE; the purpose must also
+     * see the CASE_NOTES field, else {@link org.safereg.registration.AccessDeniedException} ACTION_NOT_COVERED).
      *
      * @throws ValidationException the text is blank or longer than 10,000 characters
      * @throws RecordNotFoundException no such individual
@@ -72,6 +74,7 @@ public final class CaseNoteService {
      */
     public CaseNote write(RequestContext context, SubjectId subject, String text) {
         return guard.run(context, Action.CASE_NOTE_WRITE, Optional.of(subject), trail -> {
+            trail.requireFields(PersonalField.CASE_NOTES);
             if (text == null || text.isBlank() || text.codePointCount(0, text.length()) > CaseNote.MAX_LENGTH) {
                 throw ValidationException.of("text", "is required, 1.." + CaseNote.MAX_LENGTH + " characters");
             }
@@ -89,13 +92,16 @@ public final class CaseNoteService {
     }
 
     /**
-     * The notes about {@code subject}, oldest first (action CASE_NOTE_READ); empty if none was written.
+     * The notes about {@code subject}, oldest first (action CASE_NOTE_READ; the purpose must also see the
+     * CASE_NOTES field, else {@link org.safereg.registration.AccessDeniedException} ACTION_NOT_COVERED); empty if
+     * none was written.
      *
      * @throws RecordNotFoundException no such individual
      * @throws SubjectErasedException the individual was erased
      */
     public List<CaseNote> read(RequestContext context, SubjectId subject) {
         return guard.run(context, Action.CASE_NOTE_READ, Optional.of(subject), trail -> {
+            trail.requireFields(PersonalField.CASE_NOTES);
             individuals.requireActive(subject, false);
             trail.accessed(subject);
             return notesOf(subject);

@@ -51,7 +51,8 @@ public final class ConsentService {
 
     /**
      * Appends a new consent record for an enrolled subject (action CONSENT_RECORD); its answers supersede earlier
-     * ones for the same purposes from now on.
+     * ones for the same purposes from now on. Holds the individual's row lock while appending, so a record never
+     * lands beside a concurrent erasure (which takes the same lock first).
      *
      * @throws ValidationException an answer for a purpose the catalogue does not know
      * @throws RecordNotFoundException no such individual
@@ -60,6 +61,7 @@ public final class ConsentService {
     public ConsentRecord record(RequestContext context, SubjectId subject, ConsentDeclaration declaration) {
         Objects.requireNonNull(declaration, "declaration");
         return guard.run(context, Action.CONSENT_RECORD, Optional.of(subject), trail -> {
+            individuals.requireActive(subject, true);
             ConsentRecord record = new ConsentRecord(ConsentId.random(), subject, context.actor().username(), now(),
                     declaration);
             store.append(individuals.open(subject), record);
@@ -74,10 +76,12 @@ public final class ConsentService {
      *
      * @throws ValidationException the subject's current answer for the purpose is not GIVEN (nothing to withdraw)
      * @throws RecordNotFoundException no such individual
+     * @throws org.safereg.registration.SubjectErasedException the individual was erased
      */
     public Withdrawal withdraw(RequestContext context, SubjectId subject, PurposeCode purpose) {
         Objects.requireNonNull(purpose, "purpose");
         return guard.run(context, Action.CONSENT_WITHDRAW, Optional.of(subject), trail -> {
+            individuals.requireActive(subject, true);
             Withdrawal withdrawal = store.withdraw(subject, purpose, now())
                     .orElseThrow(() -> ValidationException.of("purpose", "no consent given for this purpose"));
             trail.accessed(subject);
@@ -90,9 +94,11 @@ public final class ConsentService {
      * CONSENT_READ).
      *
      * @throws RecordNotFoundException no such individual
+     * @throws org.safereg.registration.SubjectErasedException the individual was erased
      */
     public ConsentHistory history(RequestContext context, SubjectId subject) {
         return guard.run(context, Action.CONSENT_READ, Optional.of(subject), trail -> {
+            individuals.requireActive(subject, false);
             ConsentHistory history = new ConsentHistory(store.records(individuals.open(subject), subject),
                     store.withdrawals(subject), store.currentBases(subject));
             trail.accessed(subject);

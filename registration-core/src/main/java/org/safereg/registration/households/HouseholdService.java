@@ -16,6 +16,7 @@ import org.safereg.privacy.Action;
 import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.SubjectBases;
 import org.safereg.privacy.consent.ConsentDeclaration;
+import org.safereg.privacy.consent.ConsentGiver;
 import org.safereg.privacy.consent.ConsentId;
 import org.safereg.privacy.consent.ConsentRecord;
 import org.safereg.registration.FieldError;
@@ -29,6 +30,7 @@ import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.consent.ConsentStore;
 import org.safereg.registration.locations.LocationRepository;
 import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.Household;
 import org.safereg.registration.model.HouseholdEnrolment;
 import org.safereg.registration.model.HouseholdEnrolmentResult;
@@ -65,6 +67,9 @@ public final class HouseholdService {
     private final ConsentStore consents;
     private final Clock clock;
 
+    /** Age (years) from which a member is recorded as an adult; below it, a child answered for by a guardian. */
+    static final int MAJORITY_AGE = 18;
+
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#households()}. */
     public HouseholdService(AccessGuard guard, IndividualStore individuals, HouseholdStore store,
                             LocationRepository locations, IdempotencyStore idempotency, ConsentStore consents,
@@ -84,9 +89,12 @@ public final class HouseholdService {
 
     /**
      * Enrols the head and members as new individuals and the household, all or nothing. The consent collected for
-     * the household (given by the head for themself and, as proxy or guardian, for the members) is recorded as
-     * each new individual's first consent record (change a member's later with the consent service); refused
-     * with nothing written unless it gives a valid basis for REG.ENROL. Idempotency as for individual enrolment.
+     * the household is recorded as the head's first consent record as declared; it is refused with nothing written
+     * unless it gives a valid basis for REG.ENROL. Each member's first record carries the same notice, answers and
+     * validity, answered on the member's behalf ({@link #memberConsent}: by a parent or guardian for a child, by
+     * another proxy for an adult, the head's id as the proxy's reference; no child assent; a child's date of
+     * majority from their own birth). Change a member's consent later with the consent service (e.g. an adult
+     * member's own answer). Idempotency as for individual enrolment.
      *
      * @throws ValidationException invalid details (paths {@code head.*}, {@code members[i].details.*},
      *         {@code members[i].relationshipToHead}) or too many members
@@ -127,22 +135,46 @@ public final class HouseholdService {
             List<HouseholdStore.NewMember> members = new ArrayList<>();
             members.add(new HouseholdStore.NewMember(head, Relationship.HEAD));
             List<SubjectId> memberIds = new ArrayList<>();
+            List<IndividualDetails> memberDetails = new ArrayList<>();
             for (int i = 0; i < enrolment.members().size(); i++) {
                 SubjectId member = SubjectId.random();
-                individuals.create(member, enrolment.members().get(i).details().withEstimatedAgeDatedOn(today),
-                        resolved.get(i + 1), actor, now, today);
+                IndividualDetails details = enrolment.members().get(i).details().withEstimatedAgeDatedOn(today);
+                individuals.create(member, details, resolved.get(i + 1), actor, now, today);
+                memberDetails.add(details);
                 members.add(new HouseholdStore.NewMember(member, enrolment.members().get(i).relationshipToHead()));
                 memberIds.add(member);
             }
             store.create(id, members, actor, now);
             consents.append(individuals.open(head), headConsent);
-            for (SubjectId member : memberIds) {
+            for (int i = 0; i < memberIds.size(); i++) {
+                SubjectId member = memberIds.get(i);
                 consents.append(individuals.open(member), new ConsentRecord(ConsentId.random(), member, actor, now,
-                        consent));
+                        memberConsent(consent, head, memberDetails.get(i), today)));
             }
             members.forEach(m -> trail.accessed(m.individual()));
             return new HouseholdEnrolmentResult(id, head, memberIds, false);
         });
+    }
+
+    /**
+     * The consent a member is recorded with when a household is enrolled: the household's notice, language,
+     * delivery, site, validity and answers, given on the member's behalf, since the member did not answer
+     * themself. A member under {@link #MAJORITY_AGE} on {@code today} (from their date of birth or estimated age)
+     * is recorded as answered by a parent or guardian, with re-consent due on their own date of majority (from the
+     * estimate when only an age is known); any other member (age unknown included) as answered by another proxy.
+     * The proxy's reference is the head's subject id; child assent is absent (it was not asked of the member).
+     */
+    static ConsentDeclaration memberConsent(ConsentDeclaration household, SubjectId head, IndividualDetails member,
+                                            LocalDate today) {
+        Optional<Birth> birth = member.birth();
+        boolean child = birth.flatMap(b -> b.ageOn(today)).map(age -> age < MAJORITY_AGE).orElse(false);
+        Optional<LocalDate> majority = child ? birth.flatMap(b -> b.dateOfBirth()
+                .or(() -> b.estimatedAgeOn().flatMap(on -> b.estimatedAge().map(on::minusYears))))
+                .map(born -> born.plusYears(MAJORITY_AGE)) : Optional.empty();
+        return new ConsentDeclaration(household.notice(), household.language(), household.delivery(),
+                household.interpreterUsed(), child ? ConsentGiver.PARENT_OR_GUARDIAN : ConsentGiver.OTHER_PROXY,
+                Optional.of(head.value().toString()), Optional.empty(), household.site(), household.validUntil(),
+                majority, household.purposes());
     }
 
     /**

@@ -44,6 +44,7 @@ import org.safereg.registration.model.Individual;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.IndividualVersion;
+import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.rights.ErasedItem;
 import org.safereg.registration.rights.ErasureLedger;
 import org.safereg.registration.rights.ErasureReceipt;
@@ -154,7 +155,10 @@ public final class IndividualService {
     }
 
     /**
-     * Replaces the details with a new version (action UPDATE), recording who, when and why.
+     * Stores a new version (action UPDATE), recording who, when and why. Only the fields the permit lets the caller
+     * see ({@code trail.fields()} of the declared purpose) are taken from {@code details}; every other field keeps
+     * its current stored value (a caller cannot clear or overwrite what it cannot see). The merged details are
+     * validated as a whole.
      *
      * @param expectedVersion the version the change is based on (optimistic concurrency)
      * @param reason why the change is made (1..500 characters; stored encrypted)
@@ -167,9 +171,10 @@ public final class IndividualService {
         return guard.run(context, Action.UPDATE, Optional.of(id), trail -> {
             Instant now = now();
             LocalDate today = today(now);
-            IndividualValidator.check(details, today);
+            IndividualDetails merged = store.current(id, true).details().withFieldsFrom(details, trail.fields());
+            IndividualValidator.check(merged, today);
             IndividualValidator.checkReason(reason);
-            IndividualDetails complete = details.withEstimatedAgeDatedOn(today);
+            IndividualDetails complete = merged.withEstimatedAgeDatedOn(today);
             ResolvedLocation location = locations.resolve(complete.location().orElseThrow(), "");
             Individual updated = store.update(id, expectedVersion, complete, location, reason,
                     context.actor().username(), now, today, households.householdSizeOf(id));
@@ -262,8 +267,32 @@ public final class IndividualService {
      * @throws RecordNotFoundException no such individual
      */
     public ErasureResult erase(RequestContext context, SubjectId id) {
-        ErasureResult result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
+        return erase(context, id, subject -> true).orElseThrow();
+    }
+
+    /**
+     * As {@link #erase}, only if {@code due} still holds for an individual not yet erased when tested: inside the
+     * erasure's transaction, after the individual's row is locked, so nothing written for them under that lock
+     * (a consent record, a withdrawal) can slip between the test and the erasure. When {@code due} answers false
+     * nothing is erased, the call is audited NOT_FOUND, and the result is empty. For retention.
+     *
+     * @param due read-only test in the erasure's transaction (it may query the database)
+     * @throws RecordNotFoundException no such individual
+     */
+    public Optional<ErasureResult> eraseIf(RequestContext context, SubjectId id, Predicate<SubjectId> due) {
+        Objects.requireNonNull(due, "due");
+        return erase(context, id, due);
+    }
+
+    private Optional<ErasureResult> erase(RequestContext context, SubjectId id, Predicate<SubjectId> due) {
+        Optional<ErasureResult> result = guard.run(context, Action.ERASE, Optional.of(id), trail -> {
             Instant now = now();
+            // the row lock first: consent and household writes wait for it, then see ERASED
+            boolean erasedBefore = store.state(id, true).status() == RegistrationStatus.ERASED;
+            if (!erasedBefore && !due.test(id)) {
+                trail.nothingFound();
+                return Optional.<ErasureResult>empty();
+            }
             ErasureLedger ledger = new ErasureLedger();
             if (households.removeErased(id, context.actor().username(), now)) {
                 ledger.removed(ErasedItem.HOUSEHOLD_MEMBERSHIPS_ENDED, 1);
@@ -281,10 +310,12 @@ public final class IndividualService {
             Optional<SignedErasureReceipt> earlier = erased.alreadyErased() ? receipts.find(id) : Optional.empty();
             SignedErasureReceipt receipt = earlier.orElseGet(() -> receipts.issue(ErasureReceipt.of(id, now,
                     context.actor().username(), PurposeCode.of(context.declaredPurpose().orElseThrow()).value(),
-                    context.requestId(), erased.alreadyErased(), ledger)));
-            return new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt);
+                    AccessGuard.recordedRequestId(context), erased.alreadyErased(), ledger)));
+            return Optional.of(new ErasureResult(id, erased.keysDestroyed(), erased.alreadyErased(), receipt));
         });
-        erasure.erased(id);
+        if (result.isPresent()) {
+            erasure.erased(id);
+        }
         return result;
     }
 

@@ -73,6 +73,24 @@ public record IndividualDetails(
                 fields.contains(PersonalField.CONTACT) ? contact : Optional.empty());
     }
 
+    /**
+     * These details with the values of the fields in {@code fields} taken from {@code given} and every other
+     * value kept (the update of a caller who sees only {@code fields}: what it cannot see it cannot change).
+     */
+    public IndividualDetails withFieldsFrom(IndividualDetails given, Set<PersonalField> fields) {
+        return new IndividualDetails(
+                fields.contains(PersonalField.REGISTRATION_METHOD) ? given.registrationMethod : registrationMethod,
+                fields.contains(PersonalField.NAMES) ? given.names : names,
+                fields.contains(PersonalField.SEX) ? given.sex : sex,
+                fields.contains(PersonalField.BIRTH) ? given.birth : birth,
+                fields.contains(PersonalField.NATIONALITIES) ? given.nationalities : nationalities,
+                fields.contains(PersonalField.DOCUMENTS) ? given.documents : documents,
+                fields.contains(PersonalField.POPULATION_CATEGORY) ? given.populationCategory : populationCategory,
+                fields.contains(PersonalField.LOCATION) ? given.location : location,
+                fields.contains(PersonalField.SPECIFIC_NEEDS) ? given.specificNeeds : specificNeeds,
+                fields.contains(PersonalField.CONTACT) ? given.contact : contact);
+    }
+
     /** A builder, convenient for tests and mapping code. */
     public static Builder builder(RegistrationMethod method, Names names) {
         return new Builder(method, names);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
+import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.PseudonymDomain;
 import org.safereg.privacy.sharing.RecipientId;
 import org.safereg.privacy.Pseudonymizer;
@@ -65,13 +66,16 @@ public final class SubjectRightsService {
     }
 
     /**
-     * Everything held about the subject (action SUBJECT_EXPORT).
+     * Everything held about the subject (action SUBJECT_EXPORT). The export is complete or refused: a purpose
+     * that covers SUBJECT_EXPORT but does not see every personal field is denied (ACTION_NOT_COVERED), so no
+     * partial export can pass for the whole.
      *
      * @throws RecordNotFoundException no such individual
      * @throws SubjectErasedException the individual was erased (their erasure receipt is {@link #erasureReceipt})
      */
     public SubjectExport export(RequestContext context, SubjectId id) {
         return guard.run(context, Action.SUBJECT_EXPORT, Optional.of(id), trail -> {
+            trail.requireFields(PersonalField.values());
             RegistrationState state = individuals.state(id, false);
             if (state.status() == RegistrationStatus.ERASED) {
                 throw new SubjectErasedException();

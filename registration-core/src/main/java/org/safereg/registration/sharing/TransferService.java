@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.AccessDecision;
 import org.safereg.privacy.Action;
-import org.safereg.privacy.Disclosure;
 import org.safereg.privacy.PersonalField;
 import org.safereg.privacy.sharing.AgreementRules;
 import org.safereg.privacy.sharing.DataSharingAgreement;
@@ -30,14 +30,14 @@ import org.safereg.registration.model.IndividualValidator;
 import org.safereg.registration.model.RegistrationStatus;
 import org.safereg.registration.storage.HouseholdStore;
 import org.safereg.registration.storage.IndividualStore;
-import org.safereg.registration.storage.Transactions;
 
 /**
  * Transfers of personal data to a recipient outside the organisation (a partner system, a file export), action
  * TRANSFER under the request's declared purpose:
  * <ol>
  * <li>the policy decision point decides the transfer as a disclosure to the recipient, given the recipient's
- *     agreements that cover every requested field: without an active one covering the purpose it denies
+ *     agreements that cover every requested field, read in the transfer's own transaction (an agreement revoked
+ *     before it starts is never used): without an active one covering the purpose it denies
  *     ({@code NO_AGREEMENT}, audited with the recipient, nothing read); a permit names the agreement and the
  *     fields (the purpose's, narrowed to the agreement's);</li>
  * <li>requested fields outside the permit's are refused (validation error); without a request, every permitted
@@ -63,20 +63,18 @@ public final class TransferService {
     private final IndividualStore individuals;
     private final HouseholdStore households;
     private final LocationRepository locations;
-    private final Transactions transactions;
     private final Clock clock;
 
     /** Internal: obtain the instance from {@link org.safereg.registration.RegistrationCore#transfers()}. */
     public TransferService(AccessGuard guard, AgreementStore agreements, TransferLedger ledger,
                            IndividualStore individuals, HouseholdStore households, LocationRepository locations,
-                           Transactions transactions, Clock clock) {
+                           Clock clock) {
         this.guard = guard;
         this.agreements = agreements;
         this.ledger = ledger;
         this.individuals = individuals;
         this.households = households;
         this.locations = locations;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -92,14 +90,13 @@ public final class TransferService {
         RecipientId recipient = AgreementService.recipient(request.recipient());
         Optional<Set<PersonalField>> requested = requestedFields(request.fields());
         List<SubjectId> named = namedSubjects(request);
-        List<DataSharingAgreement> candidates = transactions.readOnly(() -> agreements.list(Optional.of(recipient)))
-                .stream().map(Agreement::terms)
+        Supplier<List<DataSharingAgreement>> candidates = () -> agreements.list(Optional.of(recipient)).stream()
+                .map(Agreement::terms)
                 .filter(a -> requested.map(f -> a.fields().containsAll(f)).orElse(true))
                 .toList();
-        return guard.runDisclosure(context, Action.TRANSFER, new Disclosure(recipient, candidates), trail -> {
+        return guard.runDisclosure(context, Action.TRANSFER, recipient, candidates, trail -> {
             AccessDecision.Permit permit = trail.permit();
-            DataSharingAgreement agreement = permit.agreement()
-                    .flatMap(id -> candidates.stream().filter(a -> a.id().equals(id)).findFirst())
+            DataSharingAgreement agreement = trail.agreement()
                     .orElseThrow(() -> new IllegalStateException("a disclosure was permitted without an agreement"));
             Set<PersonalField> allowed = EnumSet.noneOf(PersonalField.class);
             allowed.addAll(permit.fields());
