@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.safereg.keys.DataCategory;
 import org.safereg.keys.SubjectId;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.DenialReason;
@@ -26,6 +27,7 @@ import org.safereg.privacy.PurposeDefinition;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
 import org.safereg.privacy.consent.ConsentStatus;
+import org.safereg.privacy.consent.PurposeConsent;
 import org.safereg.registration.testing.TestConsents;
 
 /**
@@ -66,8 +68,12 @@ class FieldRequirementTest {
     void caseNotesNeedTheCaseNotesFieldWhateverActionsThePurposeCovers() {
         SubjectId id = f.core.individuals().enrol(f.registrar(), TestConsents.only(
                         answer("REG.ENROL", LegalBasis.CONSENT, ConsentStatus.GIVEN),
-                        answer("PROT.FAMILY_TRACING", LegalBasis.CONSENT, ConsentStatus.GIVEN),
-                        answer("PROT.CASE_NOTES", LegalBasis.CONSENT, ConsentStatus.GIVEN)),
+                        new PurposeConsent(PurposeCode.of("PROT.FAMILY_TRACING"), LegalBasis.CONSENT,
+                                Set.of(DataCategory.DEMOGRAPHIC, DataCategory.CASE_NOTES), Set.of(), Optional.empty(),
+                                ConsentStatus.GIVEN),
+                        new PurposeConsent(PurposeCode.of("PROT.CASE_NOTES"), LegalBasis.CONSENT,
+                                Set.of(DataCategory.DEMOGRAPHIC, DataCategory.CASE_NOTES), Set.of(), Optional.empty(),
+                                ConsentStatus.GIVEN)),
                 CoreFixture.person("Idil", "Notes", LocalDate.of(1992, 2, 3), "N8000001", "+252 61 555 0901"),
                 Optional.empty()).id();
         RequestContext notes = f.context("protection", Role.PROTECTION_OFFICER, "PROT.CASE_NOTES");

@@ -168,8 +168,8 @@ class RetentionTest {
             // meanwhile the person consents again (written as ConsentService does, under the row lock)
             try (var consent = other.prepareStatement("""
                     INSERT INTO consent_purpose (consent_id, subject_id, purpose, legal_basis, status, categories,
-                        recorded_at, valid_until)
-                    SELECT consent_id, subject_id, 'REG.ENROL', 'CONSENT', 'GIVEN', '{DEMOGRAPHIC}', now(), NULL
+                        recipients, recorded_at, valid_until)
+                    SELECT consent_id, subject_id, 'REG.ENROL', 'CONSENT', 'GIVEN', '{DEMOGRAPHIC}', '{}', now(), NULL
                     FROM consent_record WHERE subject_id = ? LIMIT 1""")) {
                 consent.setObject(1, changedMind.value());
                 assertThat(consent.executeUpdate()).isEqualTo(1);
