@@ -95,7 +95,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * {@link PurposeCatalogue} (plus none, a prohibited and an unknown one) x the consent state of the subject (given,
  * refused, withdrawn, expired, none) x, for the disclosure route ({@code POST /transfers}), the state of the
  * recipient's agreement (none, active, expired, revoked, not covering the purpose). The expected outcome comes from
- * {@link #oracle}, written here from the catalogue's tables and the algorithm of docs/privacy-consent.md,
+ * {@link #oracle}, written here from the catalogue's tables and the algorithm of docs/privacy.md,
  * independently of {@code PurposePolicy}. Runtime is kept sane by two rules: a (role, purpose) denied before the
  * subject check (steps 1 and 2) is tried with one consent state only, since the subject plays no part in it; the
  * consent state is varied only where it can matter (a single-subject route, a purpose requiring a subject basis, an
@@ -122,7 +122,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
     private static final Set<Action> BIOMETRIC_ACTIONS = EnumSet.of(Action.BIOMETRIC_ENROL, Action.BIOMETRIC_VERIFY,
             Action.BIOMETRIC_IDENTIFY, Action.BIOMETRIC_IMAGE_VIEW, Action.BIOMETRIC_REEXTRACT,
             Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE);
-    /** Fields an agreement may carry (documented in docs/privacy-sharing.md): never history, biometrics, notes. */
+    /** Fields an agreement may carry (documented in docs/privacy.md): never history, biometrics, notes. */
     private static final Set<PersonalField> TRANSFERABLE = EnumSet.complementOf(EnumSet.of(
             PersonalField.CHANGE_HISTORY, PersonalField.BIOMETRICS, PersonalField.CASE_NOTES));
     /** The fields of the agreements recorded for the matrix. */
@@ -902,7 +902,7 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return p;
     }
 
-    /** The purposes docs/privacy-consent.md lists as prohibited. */
+    /** The purposes docs/privacy.md lists as prohibited. */
     private static final Set<String> DOCUMENTED_PROHIBITED = Set.of("LAW_ENFORCEMENT", "IMMIGRATION_ENFORCEMENT",
             "MILITARY", "COMMERCIAL");
 
