@@ -113,17 +113,7 @@ public final class CaseNoteService {
      * subject's notes oldest first, read in the export's transaction.
      */
     public ExportSection exportSection() {
-        return new ExportSection() {
-            @Override
-            public String name() {
-                return "caseNotes";
-            }
-
-            @Override
-            public Object read(SubjectId subject) {
-                return notesOf(subject);
-            }
-        };
+        return ExportSection.of("caseNotes", this::notesOf);
     }
 
     private List<CaseNote> notesOf(SubjectId subject) {

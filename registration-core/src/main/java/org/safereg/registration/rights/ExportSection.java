@@ -1,5 +1,6 @@
 package org.safereg.registration.rights;
 
+import java.util.function.Function;
 import org.safereg.keys.SubjectId;
 
 /**
@@ -13,4 +14,19 @@ public interface ExportSection {
 
     /** The subject's data of this section: records, lists and strings the JSON encoder can write. */
     Object read(SubjectId subject);
+
+    /** A section named {@code name} whose data {@code read} returns. */
+    static ExportSection of(String name, Function<SubjectId, Object> read) {
+        return new ExportSection() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Object read(SubjectId subject) {
+                return read.apply(subject);
+            }
+        };
+    }
 }

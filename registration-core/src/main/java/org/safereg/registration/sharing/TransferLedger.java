@@ -85,18 +85,10 @@ public final class TransferLedger {
      * transfers that carried the subject's data, oldest first.
      */
     public ExportSection exportSection() {
-        return new ExportSection() {
-            @Override
-            public String name() {
-                return "transfers";
-            }
-
-            @Override
-            public Object read(SubjectId subject) {
-                return transfersOf(subject).stream().map(t -> new SubjectDisclosure(t.recipient().value(),
-                        t.purpose().value(), t.fields().stream().map(PersonalField::jsonName).sorted().toList(),
-                        t.destinationCountry(), t.at(), t.role())).toList();
-            }
-        };
+        return ExportSection.of("transfers", subject -> transfersOf(subject).stream()
+                .map(t -> new SubjectDisclosure(t.recipient().value(), t.purpose().value(),
+                        t.fields().stream().map(PersonalField::jsonName).sorted().toList(), t.destinationCountry(),
+                        t.at(), t.role()))
+                .toList());
     }
 }
