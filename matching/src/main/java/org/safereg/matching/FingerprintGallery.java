@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
  * threads of the gallery's pool. With two probe fingers, {@link PositionRule#SAME_POSITION} and 10,000 persons
  * that is 20,000 comparisons, about 0.4-0.9 s on 2 cores. {@link SearchStrategy#INDEXED} (the default): a
  * cylinder-index stage per finger position ranks every person (milliseconds), then SourceAFIS compares only the
- * {@link CandidateDepth} best (5% of the gallery by default, at least 1,000 persons; smaller galleries are always
- * searched in full). See docs/biometrics.md, "Indexed search".
+ * {@link CandidateDepth} best (by default 3% of the gallery for probes of 2+ fingers, 20% for one finger, at least
+ * 1,000 persons; smaller galleries are always searched in full). See docs/biometrics.md, "Indexed search".
  * <p>
  * Enrolment cost: computing a finger's index keys takes about 65 us CPU (minutiae export, cylinders, MinHash) and
  * inserting them about 20 us; {@link #enrollAll} spreads both over the gallery's threads for loading.
@@ -188,7 +188,7 @@ public final class FingerprintGallery implements AutoCloseable {
 		if (options.strategy() == SearchStrategy.BRUTE_FORCE)
 			return Optional.empty();
 		int size = index.persons();
-		int depth = options.depth().persons(size);
+		int depth = options.depth().persons(size, probe.size());
 		if (depth >= size)
 			return Optional.empty();
 		return Optional.of(index.rank(probe, options.positionRule(), depth));

@@ -111,7 +111,7 @@ public final class IndexedSearchBenchmark {
 			boolean[][] twoIn = new boolean[depths.length][probes.size()], oneIn = new boolean[depths.length][probes.size()];
 			for (int d = 0; d < depths.length; ++d)
 				for (int p = 0; p < probes.size(); ++p) {
-					SearchOptions options = base.withDepth(new CandidateDepth(depths[d], 1));
+					SearchOptions options = base.withDepth(CandidateDepth.uniform(depths[d], 1));
 					twoIn[d][p] = contains(gallery.indexStage(probes.get(p).twoFingers, options).orElseThrow(), probes.get(p).mate);
 					oneIn[d][p] = contains(gallery.indexStage(probes.get(p).oneFinger, options).orElseThrow(), probes.get(p).mate);
 				}
@@ -147,7 +147,7 @@ public final class IndexedSearchBenchmark {
 					if (!oneIn[d][p] && (bf == null || bf[1]))
 						++oneLoss;
 				}
-				int depth = new CandidateDepth(depths[d], 1).persons(persons);
+				int depth = CandidateDepth.uniform(depths[d], 1).persons(persons, 2);
 				System.out.printf(Locale.ROOT, "| %.1f%% (%d) | %.0fx fewer | %.1f%% | %.1f%% | %.2f pp (%d) | %.2f pp (%d) |%n", 100 * depths[d], depth, persons / (double)depth,
 						100.0 * twoHits / probes.size(), 100.0 * oneHits / probes.size(), 100.0 * twoLoss / probes.size(), twoLoss, 100.0 * oneLoss / probes.size(), oneLoss);
 			}
@@ -158,7 +158,7 @@ public final class IndexedSearchBenchmark {
 			int indexedCount = Math.min(indexedTimed, probes.size());
 			double[] indexMs = new double[indexedCount], totalMs = new double[indexedCount];
 			long postings = 0;
-			int depthUsed = indexed.depth().persons(persons);
+			int depthUsed = indexed.depth().persons(persons, 2);
 			SearchOptions bruteOptions = indexed.withStrategy(SearchStrategy.BRUTE_FORCE);
 			int timed = Math.min(bruteForceTimed, probes.size());
 			double[] bruteMs = new double[timed], loadAverage = new double[timed];

@@ -1,6 +1,7 @@
 package org.safereg.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class IndexedSearchTest {
 			UUID mateId = UUID.randomUUID(), otherId = UUID.randomUUID();
 			gallery.enroll(mateId, List.of(mate));
 			gallery.enroll(otherId, List.of(other));
-			SearchOptions options = SearchOptions.identification().withThreshold(0).withDepth(new CandidateDepth(0.01, 1));
+			SearchOptions options = SearchOptions.identification().withThreshold(0).withDepth(CandidateDepth.uniform(0.01, 1));
 			int depth = (int)Math.ceil(0.01 * (PADDING + 2));
 			assertThat(gallery.indexStage(Probe.of(probe), options)).get().extracting(r -> r.candidates().length).isEqualTo(depth);
 			int hits = assertIndexedFindsBruteForceHits(gallery, Map.of(mateId, List.of(Probe.of(probe))), options);
@@ -95,8 +96,8 @@ class IndexedSearchTest {
 			}
 			SearchOptions options = SearchOptions.identification().withThreshold(0);
 			// Depths as documented, with the minimum lowered so this 1,000-person gallery is not searched in full.
-			int twoHits = assertIndexedFindsBruteForceHits(twoFingers, twoFingerProbes, options.withDepth(new CandidateDepth(CandidateDepth.DEFAULT.fraction(), 1)));
-			int oneHits = assertIndexedFindsBruteForceHits(oneFinger, oneFingerProbes, options.withDepth(new CandidateDepth(CandidateDepth.singleFinger().fraction(), 1)));
+			int twoHits = assertIndexedFindsBruteForceHits(twoFingers, twoFingerProbes, options.withDepth(CandidateDepth.uniform(CandidateDepth.DEFAULT.fraction(), 1)));
+			int oneHits = assertIndexedFindsBruteForceHits(oneFinger, oneFingerProbes, options.withDepth(CandidateDepth.uniform(CandidateDepth.DEFAULT.singleFingerFraction(), 1)));
 			// Brute force ranks most mates first (FVC2002 DB1_B is hard: a few impressions are partial or dry).
 			assertThat(twoHits).isGreaterThan(60);
 			assertThat(oneHits).isGreaterThan(55);
@@ -133,7 +134,7 @@ class IndexedSearchTest {
 			assertThat(gallery.index().postings()).isEqualTo(expectedPostings).isLessThan(postingsBefore);
 
 			// A person enrolled after the churn is found through the index; after removal no longer; brute force agrees.
-			SearchOptions indexed = SearchOptions.identification().withThreshold(40).withDepth(new CandidateDepth(0.05, 1));
+			SearchOptions indexed = SearchOptions.identification().withThreshold(40).withDepth(CandidateDepth.uniform(0.05, 1));
 			Probe probe = Probe.of(mate);
 			UUID id = UUID.randomUUID();
 			gallery.enroll(id, List.of(mate));
@@ -164,14 +165,36 @@ class IndexedSearchTest {
 			SearchOptions options = SearchOptions.identification().withThreshold(0).withMaxCandidates(100);
 			// The default minimum depth (1,000 persons) covers this gallery: no index stage, exactly brute force.
 			assertThat(gallery.indexStage(probe, options)).isEmpty();
-			assertThat(gallery.indexStage(probe, options.withDepth(new CandidateDepth(0.1, 1)))).isPresent();
-			assertThat(gallery.indexStage(probe, options.withDepth(new CandidateDepth(0.1, 1)).withStrategy(SearchStrategy.BRUTE_FORCE))).isEmpty();
+			assertThat(gallery.indexStage(probe, options.withDepth(CandidateDepth.uniform(0.1, 1)))).isPresent();
+			assertThat(gallery.indexStage(probe, options.withDepth(CandidateDepth.uniform(0.1, 1)).withStrategy(SearchStrategy.BRUTE_FORCE))).isEmpty();
 			List<Candidate> all = gallery.search(probe, options.withStrategy(SearchStrategy.BRUTE_FORCE));
 			assertThat(all).hasSize(50);
 			assertThat(gallery.search(probe, options)).isEqualTo(all);
-			List<Candidate> indexed = gallery.search(probe, options.withDepth(new CandidateDepth(0.1, 1)));
+			List<Candidate> indexed = gallery.search(probe, options.withDepth(CandidateDepth.uniform(0.1, 1)));
 			assertThat(indexed).hasSize(5);
 			assertThat(all).containsAll(indexed);
+		}
+	}
+
+	@Test
+	void singleFingerProbesAreSearchedDeeper() throws Exception {
+		SyntheticFingerprintGenerator generator = new SyntheticFingerprintGenerator(6);
+		TemplateExtractor extractor = new TemplateExtractor();
+		List<FingerprintTemplate> bases = new ArrayList<>();
+		for (int i = 0; i < 2; ++i)
+			bases.add(extractor.extract(generator.impression(generator.finger(i), 0).toPng(), FingerPosition.UNKNOWN).template());
+		try (FingerprintGallery gallery = new FingerprintGallery(2)) {
+			gallery.enrollAll(padding(bases, 200, FingerPosition.RIGHT_THUMB, FingerPosition.RIGHT_INDEX));
+			SearchOptions options = SearchOptions.identification().withDepth(new CandidateDepth(0.05, 0.25, 1));
+			Probe one = Probe.of(new Finger(FingerPosition.RIGHT_THUMB, bases.get(0)));
+			Probe two = Probe.of(new Finger(FingerPosition.RIGHT_THUMB, bases.get(0)), new Finger(FingerPosition.RIGHT_INDEX, bases.get(1)));
+			assertThat(gallery.indexStage(one, options)).get().extracting(r -> r.candidates().length).isEqualTo(50);
+			assertThat(gallery.indexStage(two, options)).get().extracting(r -> r.candidates().length).isEqualTo(10);
+			// The minimum applies to both.
+			SearchOptions deep = options.withDepth(new CandidateDepth(0.05, 0.25, 80));
+			assertThat(gallery.indexStage(one, deep)).get().extracting(r -> r.candidates().length).isEqualTo(80);
+			assertThat(gallery.indexStage(two, deep)).get().extracting(r -> r.candidates().length).isEqualTo(80);
+			assertThatThrownBy(() -> new CandidateDepth(0.05, 0, 1)).isInstanceOf(IllegalArgumentException.class);
 		}
 	}
 }

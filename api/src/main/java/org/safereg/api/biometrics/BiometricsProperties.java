@@ -34,7 +34,9 @@ import org.springframework.validation.annotation.Validated;
  * @param searchStrategy 1:N searches (deduplication at enrolment and identification): INDEXED (cylinder index,
  *     then SourceAFIS on the best candidates) or BRUTE_FORCE (SourceAFIS on every enrolled person, the exact
  *     reference)
- * @param candidateDepthFraction share of the gallery's persons an INDEXED search passes to SourceAFIS, in (0, 1]
+ * @param candidateDepthFraction share of the gallery's persons an INDEXED search with a probe of 2+ fingers passes
+ *     to SourceAFIS, in (0, 1]
+ * @param candidateDepthSingleFingerFraction the same share for single-finger probes, in (0, 1]
  * @param candidateDepthMinimum at least this many persons (smaller galleries are searched in full)
  * @param separateAdjudicator the officer who captured a registration may not decide its adjudication case
  */
@@ -48,7 +50,8 @@ public record BiometricsProperties(
         @DefaultValue("SAME_POSITION") @NotNull PositionRule positionRule,
         @DefaultValue("20") @Min(1) @Max(100) int maxCandidates,
         @DefaultValue("INDEXED") @NotNull SearchStrategy searchStrategy,
-        @DefaultValue("0.05") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double candidateDepthFraction,
+        @DefaultValue("0.03") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double candidateDepthFraction,
+        @DefaultValue("0.2") @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double candidateDepthSingleFingerFraction,
         @DefaultValue("1000") @Min(1) int candidateDepthMinimum,
         @Valid @DefaultValue RateLimit verificationRateLimit,
         @Valid @DefaultValue Limits limits,
@@ -97,7 +100,8 @@ public record BiometricsProperties(
     public BiometricSettings toSettings() {
         SearchOptions identification = SearchOptions.identification().withThreshold(identificationThreshold)
                 .withFusion(fusion).withPositionRule(positionRule).withMaxCandidates(maxCandidates)
-                .withStrategy(searchStrategy).withDepth(new CandidateDepth(candidateDepthFraction, candidateDepthMinimum));
+                .withStrategy(searchStrategy).withDepth(new CandidateDepth(candidateDepthFraction,
+                        candidateDepthSingleFingerFraction, candidateDepthMinimum));
         SearchOptions verification = SearchOptions.verification().withThreshold(verificationThreshold)
                 .withFusion(fusion).withPositionRule(positionRule);
         ExtractionLimits extraction = ExtractionLimits.defaults()

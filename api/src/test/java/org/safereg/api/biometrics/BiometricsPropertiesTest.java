@@ -48,7 +48,8 @@ class BiometricsPropertiesTest {
                 "registry.biometrics.verification-rate-limit.window=1h", "registry.biometrics.limits.max-width=1024",
                 "registry.biometrics.quality.min-minutiae=15", "registry.biometrics.gallery.parallelism=1",
                 "registry.biometrics.search-strategy=BRUTE_FORCE", "registry.biometrics.candidate-depth-fraction=0.2",
-                "registry.biometrics.candidate-depth-minimum=300")
+                "registry.biometrics.candidate-depth-minimum=300",
+                "registry.biometrics.candidate-depth-single-finger-fraction=0.5")
                 .run(context -> {
                     BiometricSettings s = context.getBean(BiometricSettings.class);
                     assertThat(s.identification().threshold()).isEqualTo(83);
@@ -59,7 +60,7 @@ class BiometricsPropertiesTest {
                     assertThat(s.quality().minMinutiae()).isEqualTo(15);
                     assertThat(s.galleryParallelism()).isEqualTo(1);
                     assertThat(s.identification().strategy()).isEqualTo(SearchStrategy.BRUTE_FORCE);
-                    assertThat(s.identification().depth()).isEqualTo(new CandidateDepth(0.2, 300));
+                    assertThat(s.identification().depth()).isEqualTo(new CandidateDepth(0.2, 0.5, 300));
                 });
         // Environment variables, as a deployment sets them (a source named like the system environment's).
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
@@ -68,7 +69,7 @@ class BiometricsPropertiesTest {
                         "REGISTRY_BIOMETRICS_CANDIDATE_DEPTH_FRACTION", "0.1")))).run(context -> {
                     BiometricSettings s = context.getBean(BiometricSettings.class);
                     assertThat(s.identification().strategy()).isEqualTo(SearchStrategy.BRUTE_FORCE);
-                    assertThat(s.identification().depth()).isEqualTo(new CandidateDepth(0.1, 1000));
+                    assertThat(s.identification().depth()).isEqualTo(new CandidateDepth(0.1, 0.2, 1000));
                 });
         runner.withPropertyValues("registry.biometrics.candidate-depth-fraction=0").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("candidateDepthFraction"));

@@ -11,7 +11,7 @@ import org.safereg.matching.SearchStrategy;
 class FingerCountThresholdsTest {
     @Test
     void everyProbeSizeIsSearchedWithTheConfiguredStrategyAndDepth() {
-        CandidateDepth depth = new CandidateDepth(0.2, 300);
+        CandidateDepth depth = new CandidateDepth(0.2, 0.5, 300);
         for (SearchStrategy strategy : SearchStrategy.values()) {
             SearchOptions configured = BiometricSettings.defaults().withIdentification(
                     SearchOptions.identification().withStrategy(strategy).withDepth(depth)).identification();
