@@ -12,6 +12,10 @@ ALTER TABLE stat_projection ADD COLUMN birth_year integer CHECK (birth_year BETW
 ALTER TABLE stat_projection ADD COLUMN household_pseudonym bytea;
 ALTER TABLE stat_projection ADD COLUMN household_head boolean NOT NULL DEFAULT false;
 CREATE INDEX stat_projection_population ON stat_projection (admin0_pcode);
+-- A release leaves out persons whose latest answer for its purpose is WITHDRAWN or REFUSED: it finds the
+-- candidates here, then checks each one's latest answer, instead of scanning every consent row of the purpose.
+CREATE INDEX consent_purpose_objections ON consent_purpose (purpose, subject_id)
+    WHERE status IN ('WITHDRAWN', 'REFUSED');
 
 -- Budget caps set by the data protection officer: the total zCDP loss rho (an exact rational) that releases
 -- with differential privacy may spend on one population (admin0 P-code) in one calendar quarter, across all

@@ -140,7 +140,7 @@ class StatisticsApiTest extends ApiIntegrationTest {
         assertThat(manifest.get("csv").get("sha256").asString()).isEqualTo(
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file.body())));
         // offline: the canonical JSON of the manifest, the signature, the public key the server publishes
-        JsonNode keys = api().get("/api/v1/keys/signing-key").json().get("keys");
+        JsonNode keys = as(Role.DATA_PROTECTION_OFFICER).get("/api/v1/keys/signing-key").json().get("keys");
         JsonNode signature = document.get("signature");
         ProviderSignature signed = new ProviderSignature(signature.get("keyId").asString(),
                 signature.get("algorithm").asString(), Base64.getDecoder().decode(signature.get("value").asString()));
