@@ -29,8 +29,8 @@ class StatisticsPropertiesTest {
                 new SystemEnvironmentPropertySource("test-env", Map.of(
                         "REGISTRY_STATISTICS_AGE_BANDS", "0-17,18+",
                         "REGISTRY_STATISTICS_HOUSEHOLD_SIZE_BANDS", "1,2+",
-                        "REGISTRY_STATISTICS_PUBLIC_PROFILE_K", "10",
-                        "REGISTRY_STATISTICS_AGREEMENT_PROFILE_GEOGRAPHY_FLOOR", "ADMIN1",
+                        "REGISTRY_STATISTICS_PUBLIC_K", "10",
+                        "REGISTRY_STATISTICS_AGREEMENT_GEOGRAPHY_FLOOR", "ADMIN1",
                         "REGISTRY_STATISTICS_GROUP_DISCLOSURE_SHARE", "0.8",
                         "REGISTRY_STATISTICS_DELTA", "1e-9"))))
                 .run(context -> {
@@ -49,8 +49,8 @@ class StatisticsPropertiesTest {
     @Test
     void invalidValuesStopTheStart() {
         for (String invalid : new String[] {"registry.statistics.age-bands=5-11,12+",
-                "registry.statistics.household-size-bands=1,2-3", "registry.statistics.public-profile.k=1",
-                "registry.statistics.agreement-profile.geography-floor=ADMIN3",
+                "registry.statistics.household-size-bands=1,2-3", "registry.statistics.public-k=1",
+                "registry.statistics.agreement-geography-floor=ADMIN3",
                 "registry.statistics.group-disclosure-share=0.5", "registry.statistics.delta=1"}) {
             runner.withPropertyValues(invalid).run(context -> assertThat(context).as(invalid).hasFailed());
         }
