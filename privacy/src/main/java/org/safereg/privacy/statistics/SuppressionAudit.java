@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.safereg.privacy.statistics.CellInterval.Bounds;
 import org.safereg.privacy.statistics.MoveSearch.Direction;
 import org.safereg.privacy.statistics.MoveSearch.Move;
@@ -36,11 +38,12 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  *       {@linkplain Bounds#ATTAINED attained} interval. This settles the patterns {@link TableProtector} makes,
  *       at a cost independent of the size of the table.
  *   <li><b>Linear programming</b> for every cell without witnesses ({@link LinearBounds}, commons-math3),
- *       over the connected component of withheld cells it belongs to (cells linked through equations):
- *       {@linkplain Bounds#EXACT exact} bounds of the linear relaxation when the component has at most
- *       {@value #LP_LIMIT} cells. In a larger component, over the {@value #LP_LIMIT} withheld cells nearest
- *       to it: the other withheld cells held at their true values give attained bounds (a pass if wide
- *       enough), their equations dropped give enclosing bounds (a proven failure if too narrow). A cell
+ *       over the connected component of withheld cells it belongs to (cells linked through equations): a
+ *       cell alone in an equation is recomputable (exact, no LP); otherwise {@linkplain Bounds#EXACT exact}
+ *       bounds of the linear relaxation when the component has at most {@value #LP_LIMIT} cells. In a larger
+ *       component, over the {@value #LP_LIMIT} withheld cells nearest to it: their equations with other
+ *       withheld cells dropped give enclosing bounds (a proven failure if too narrow); else the other
+ *       withheld cells held at their true values give attained bounds (a pass if wide enough). A cell
  *       neither proven protected nor proven exposed fails: the audit never passes a cell it could not prove.
  * </ol>
  * Only withheld cells are variables; equations without any are constants and never built.
@@ -98,19 +101,19 @@ public final class SuppressionAudit {
                 cells.add(i);
             }
         }
-        MoveSearch search = new MoveSearch(moves, withheld, true);
+        ThreadLocal<MoveSearch> searches = ThreadLocal.withInitial(() -> new MoveSearch(moves, withheld, true));
         Witness.Checker checker = new Witness.Checker(table, withheld);
         CellInterval[] intervals = new CellInterval[cells.size()];
-        Map<Integer, Integer> unproven = new HashMap<>();
-        for (int i = 0; i < intervals.length; i++) {
+        IntStream.range(0, intervals.length).parallel().forEach(i -> {
             CellInterval prior = passed.isEmpty() ? null : passed.get(table.cell(cells.get(i)));
-            intervals[i] = prior != null
+            CellInterval interval = prior != null
                     ? new CellInterval(prior.cell(), prior.reason(), prior.value(), prior.lower(), prior.upper(),
                             Bounds.ATTAINED, true)
                     : checked(checker, witnesses.get(cells.get(i)), pattern, cells.get(i));
-            if (!intervals[i].protectedEnough()) {
-                intervals[i] = witness(search, pattern, cells.get(i));
-            }
+            intervals[i] = interval.protectedEnough() ? interval : witness(searches.get(), pattern, cells.get(i));
+        });
+        Map<Integer, Integer> unproven = new HashMap<>();
+        for (int i = 0; i < intervals.length; i++) {
             if (!intervals[i].protectedEnough()) {
                 unproven.put(cells.get(i), i);
             }
@@ -199,6 +202,7 @@ public final class SuppressionAudit {
         private final boolean[] withheld;
         private final Equations equations;
         private final int[] root;
+        private final int[] component;
 
         Programs(SuppressionPattern pattern, boolean[] withheld) {
             this.pattern = pattern;
@@ -222,6 +226,10 @@ public final class SuppressionAudit {
                     }
                 }
             }
+            this.component = new int[root.length];
+            for (int i = 0; i < root.length; i++) {
+                component[i] = find(i);
+            }
         }
 
         private int find(int i) {
@@ -236,49 +244,70 @@ public final class SuppressionAudit {
             Map<Integer, List<Integer>> components = new HashMap<>();
             Set<Integer> roots = new LinkedHashSet<>();
             for (int cell : unproven.keySet()) {
-                roots.add(find(cell));
+                roots.add(component[cell]);
             }
             for (int i = 0; i < withheld.length; i++) {
-                if (withheld[i] && roots.contains(find(i))) {
-                    components.computeIfAbsent(find(i), r -> new ArrayList<>()).add(i);
+                if (withheld[i] && roots.contains(component[i])) {
+                    components.computeIfAbsent(component[i], r -> new ArrayList<>()).add(i);
                 }
             }
-            Map<Integer, LinearBounds> exact = new HashMap<>();
-            for (Map.Entry<Integer, Integer> e : unproven.entrySet()) {
+            Map<Integer, LinearBounds> exact = new ConcurrentHashMap<>();
+            unproven.entrySet().parallelStream().forEach(e -> {
                 int cell = e.getKey();
                 int at = e.getValue();
-                List<Integer> component = components.get(find(cell));
-                if (component.size() <= LP_LIMIT) {
-                    LinearBounds lp = exact.computeIfAbsent(find(cell),
-                            r -> new LinearBounds(table, withheld, component, LinearBounds.Kind.RESTRICTED));
-                    long[] range = lp.range(cell);
-                    intervals[at] = decide(cell, range, range, Bounds.EXACT);
-                } else {
-                    List<Integer> near = neighbourhood(cell);
-                    long[] inner = new LinearBounds(table, withheld, near, LinearBounds.Kind.RESTRICTED).range(cell);
-                    CellInterval witnessed = intervals[at];
-                    inner[0] = Math.min(inner[0], witnessed.lower());
-                    inner[1] = Math.max(inner[1], witnessed.upper());
-                    CellInterval attained = decide(cell, inner, inner, Bounds.ATTAINED);
-                    if (attained.protectedEnough()) {
-                        intervals[at] = attained;
-                        continue;
-                    }
-                    long[] outer = new LinearBounds(table, withheld, near, LinearBounds.Kind.RELAXED).range(cell);
-                    CellInterval enclosing = decide(cell, outer, outer, Bounds.ENCLOSING);
-                    intervals[at] = enclosing.protectedEnough() ? attained : enclosing;
-                }
-            }
+                intervals[at] = solve(cell, intervals[at], components.get(component[cell]), exact);
+            });
         }
 
-        /** Whether the range meets the rule; {@code shown} is what the interval reports. */
-        private CellInterval decide(int cell, long[] range, long[] shown, Bounds bounds) {
+        private CellInterval solve(int cell, CellInterval witnessed, List<Integer> members,
+                Map<Integer, LinearBounds> exact) {
+            if (alone(cell)) {
+                long v = table.count(cell);
+                return decide(cell, new long[] {v, v}, Bounds.EXACT);
+            }
+            if (members.size() <= LP_LIMIT) {
+                LinearBounds lp = exact.computeIfAbsent(component[cell],
+                        r -> new LinearBounds(table, withheld, members, LinearBounds.Kind.RESTRICTED));
+                return decide(cell, lp.range(cell), Bounds.EXACT);
+            }
+            List<Integer> near = neighbourhood(cell);
+            long[] outer = new LinearBounds(table, withheld, near, LinearBounds.Kind.RELAXED).range(cell);
+            CellInterval enclosing = decide(cell, outer, Bounds.ENCLOSING);
+            if (!enclosing.protectedEnough()) {
+                return enclosing;
+            }
+            long[] inner = new LinearBounds(table, withheld, near, LinearBounds.Kind.RESTRICTED).range(cell);
+            inner[0] = Math.min(inner[0], witnessed.lower());
+            inner[1] = Math.max(inner[1], witnessed.upper());
+            return decide(cell, inner, Bounds.ATTAINED);
+        }
+
+        /** Whether the cell is the only withheld cell of some equation: recomputable by subtraction. */
+        private boolean alone(int cell) {
+            for (int i = 0; i < equations.degree(cell); i++) {
+                int e = equations.equationOf(cell, i);
+                int others = 0;
+                for (int m = 0; m < equations.size(e); m++) {
+                    int member = equations.member(e, m);
+                    if (member != cell && withheld[member]) {
+                        others++;
+                    }
+                }
+                if (others == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the range meets the rule. */
+        private CellInterval decide(int cell, long[] range, Bounds bounds) {
             long v = table.count(cell);
             SuppressionReason reason = pattern.reason(cell);
             boolean ok = reason.primary()
                     ? range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k)
                     : range[0] < range[1];
-            return new CellInterval(table.cell(cell), reason, v, Math.min(shown[0], v), Math.max(shown[1], v), bounds,
+            return new CellInterval(table.cell(cell), reason, v, Math.min(range[0], v), Math.max(range[1], v), bounds,
                     ok);
         }
 

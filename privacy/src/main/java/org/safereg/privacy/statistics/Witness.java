@@ -1,6 +1,5 @@
 package org.safereg.privacy.statistics;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.safereg.privacy.statistics.MoveSearch.Move;
@@ -31,12 +30,15 @@ record Witness(List<Step> steps) {
     /** Marks a witness that does not hold. */
     static final long INVALID = Long.MIN_VALUE;
 
-    /** Checks witnesses against one table and pattern; moves shared by several witnesses are checked once. */
+    /**
+     * Checks witnesses against one table and pattern; moves shared by several witnesses are checked once.
+     * Thread-safe.
+     */
     static final class Checker {
         private final CountTable table;
         private final boolean[] withheld;
         private final Equations equations;
-        private final Map<Move, Boolean> additive = new IdentityHashMap<>();
+        private final Map<Move, Boolean> additive = new java.util.concurrent.ConcurrentHashMap<>();
 
         Checker(CountTable table, boolean[] withheld) {
             this.table = table;
