@@ -90,6 +90,42 @@ class SecondarySuppressionTest {
     }
 
     @Test
+    void publishedAdmin1IsTheSumOfItsAdmin2AndNoWithheldAdmin2CellIsRecomputable() {
+        CountTable t = Tables.table(Tables.geography(), Tables.category(),
+                new long[][] {{10, 2, 30}, {7, 8, 9}, {6, 12, 12}, {20, 21, 22}, {11, 3, 25}});
+        ProtectedTable p = PUBLIC.protect(t);
+        SuppressionPattern pattern = p.pattern();
+        Dimension geography = t.dimensions().get(0);
+        for (String admin1 : List.of("A1", "A2")) {
+            List<Integer> admin2 = geography.children(geography.node(admin1));
+            for (String c : List.of("IDP", "REF", "HOST", "TOTAL")) {
+                TableCell total = TableCell.of(admin1, c);
+                assertThat(pattern.isSuppressed(total)).isFalse();
+                long published = 0;
+                int withheld = 0;
+                for (int node : admin2) {
+                    TableCell cell = TableCell.of(geography.code(node), c);
+                    if (pattern.isSuppressed(cell)) {
+                        withheld++;
+                    } else {
+                        published += t.count(cell);
+                    }
+                }
+                // published admin2 cells never exceed their admin1 total, and an admin1 total with withheld
+                // admin2 cells under it hides at least two of them
+                assertThat(published).isLessThanOrEqualTo(t.count(total));
+                assertThat(withheld).isNotEqualTo(1);
+                if (withheld == 0) {
+                    assertThat(published).isEqualTo(t.count(total));
+                }
+            }
+        }
+        // every withheld admin2 cell keeps a range of +/- k (or down to 0) over everything published: checked
+        // by exact linear programming, independently of the audit's witnesses
+        NWayProtectionTest.assertExactRangesConfirm(pattern, p.audit());
+    }
+
+    @Test
     void smallMarginIsProtectedAcrossTheHierarchy() {
         // A1-03 total is 4 (< 5): the margin itself is primary, its cells are all small too
         CountTable t = Tables.table(Tables.geography(), Tables.category(),
