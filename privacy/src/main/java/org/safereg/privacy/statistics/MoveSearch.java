@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * <p>Two uses. The suppression asks for the {@linkplain #cheapest cheapest} move meeting given shifts, where
  * a corner costs nothing if already withheld and its count plus one otherwise (persons and cells lost),
- * by branch and bound. The audit asks for the {@linkplain #widest widest} move in one direction using withheld
- * cells only. Values are those of a working table: the published counts plus the moves
+ * by branch and bound. The audit, over withheld cells only, asks for any move meeting given shifts or for the
+ * {@linkplain #widest widest} move in one direction. Values are those of a working table: the published counts plus the moves
  * {@linkplain #apply applied} since the last {@link #reset()}, so a shift too large for one move is reached
  * by several in sequence, each leaving a table consistent with every published cell.
  *
