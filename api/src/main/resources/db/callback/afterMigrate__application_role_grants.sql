@@ -11,6 +11,9 @@
 --   * break_glass_access: SELECT and INSERT only (which audit events a break-glass grant permitted);
 --   * transfer, transfer_subject (the record of disclosures): SELECT and INSERT only, like the audit tables;
 --   * sharing_agreement: no DELETE (a trigger allows only one revocation as UPDATE);
+--   * stat_release (the statistical release register): SELECT and INSERT only, like the audit tables;
+--   * stat_budget_entry: no DELETE (a trigger allows only the one settlement of a reservation as UPDATE);
+--     stat_budget_cap: no DELETE (the data protection officer replaces a cap, never removes it);
 --   * nothing on the migration history table.
 -- Without a separate application login (${appRole} empty) this does nothing.
 DO $grants$
@@ -32,6 +35,8 @@ BEGIN
     EXECUTE format('REVOKE UPDATE, DELETE ON break_glass_access FROM %I', app);
     EXECUTE format('REVOKE UPDATE, DELETE ON transfer, transfer_subject FROM %I', app);
     EXECUTE format('REVOKE DELETE ON sharing_agreement FROM %I', app);
+    EXECUTE format('REVOKE UPDATE, DELETE ON stat_release FROM %I', app);
+    EXECUTE format('REVOKE DELETE ON stat_budget_entry, stat_budget_cap FROM %I', app);
     EXECUTE format('REVOKE ALL ON %I FROM %I', '${flyway:table}', app);
     EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', sch, app);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, app);

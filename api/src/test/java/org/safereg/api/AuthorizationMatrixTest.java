@@ -65,7 +65,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
             Role.PROTECTION_OFFICER, Set.of("PROT.CASE", "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "REG.VERIFY"),
             Role.STATISTICIAN, Set.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"),
             Role.DATA_PROTECTION_OFFICER, Set.of("AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS",
-                    "ADMIN.RETENTION", "ADMIN.AGREEMENTS"),
+                    "ADMIN.RETENTION", "ADMIN.AGREEMENTS", "ADMIN.STATISTICS"),
             Role.ADMIN, Set.of(),
             Role.ADJUDICATOR, Set.of("REG.DEDUP"));
 
@@ -79,7 +79,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
             "REG.VERIFY", EnumSet.of(Action.READ, Action.SEARCH, Action.BIOMETRIC_VERIFY),
             "PROT.CASE", EnumSet.of(Action.READ, Action.SEARCH, Action.LIST, Action.UPDATE, Action.READ_HISTORY,
                     Action.HOUSEHOLD_CHANGE, Action.BIOMETRIC_IDENTIFY),
-            "STATS.OPS", EnumSet.noneOf(Action.class),
+            "STATS.OPS", EnumSet.of(Action.STATS_RELEASE, Action.STATS_RELEASE_READ, Action.STATS_EXTRACT,
+                    Action.STATS_BUDGET_READ),
             "AUDIT", EnumSet.of(Action.AUDIT_VERIFY, Action.READ_HISTORY),
             "SUBJECT_REQUEST", EnumSet.of(Action.READ, Action.READ_HISTORY, Action.UPDATE, Action.ERASE,
                     Action.SUBJECT_EXPORT, Action.CONSENT_READ, Action.CONSENT_RECORD, Action.CONSENT_WITHDRAW,

@@ -65,6 +65,8 @@ import org.safereg.registration.model.RegistrationMethod;
 import org.safereg.registration.model.Relationship;
 import org.safereg.registration.model.Sex;
 import org.safereg.registration.model.SpecificNeed;
+import org.safereg.registration.statistics.BudgetPeriod;
+import org.safereg.registration.statistics.TableDraft;
 import org.safereg.registration.testing.BiometricSamples;
 import org.safereg.registration.testing.TestConsents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -220,6 +222,10 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         return s;
     }
 
+    /** The table the matrix releases: open publication by admin1 (the profile's floor) and sex. */
+    private static final Map<String, Object> STATISTICAL_TABLE = Map.of("dimensions", List.of("ADMIN1", "SEX"),
+            "profile", "PUBLIC", "population", "ZZ");
+
     /** Request templates keyed by "METHOD pattern". */
     static final Map<String, Template> TEMPLATES = Map.ofEntries(
             Map.entry("POST /api/v1/individuals", Template.none(201, true, t -> new Call("POST", "/api/v1/individuals",
@@ -358,7 +364,25 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
             Map.entry("GET /api/v1/transfers/{id}", Template.none(200, false,
                     t -> new Call("GET", "/api/v1/transfers/" + t.fixtures().transfer, null))),
             Map.entry("GET /api/v1/transfers", Template.one(200, false, Set.of(),
-                    t -> new Call("GET", "/api/v1/transfers?subject=" + t.subject().id, null))));
+                    t -> new Call("GET", "/api/v1/transfers?subject=" + t.subject().id, null))),
+            Map.entry("POST /api/v1/statistics/tables", Template.none(201, false,
+                    t -> new Call("POST", "/api/v1/statistics/tables", STATISTICAL_TABLE))),
+            Map.entry("GET /api/v1/statistics/releases/{id}/table.csv", Template.none(200, false,
+                    t -> new Call("GET", "/api/v1/statistics/releases/" + t.test.statisticalRelease(t.purpose)
+                            + "/table.csv", null))),
+            Map.entry("GET /api/v1/statistics/releases/{id}/manifest", Template.none(200, false,
+                    t -> new Call("GET", "/api/v1/statistics/releases/" + t.test.statisticalRelease(t.purpose)
+                            + "/manifest", null))),
+            Map.entry("GET /api/v1/statistics/releases", Template.none(200, false,
+                    t -> new Call("GET", "/api/v1/statistics/releases?page=0&size=5", null))),
+            Map.entry("POST /api/v1/statistics/releases/{id}/verify", Template.none(200, false,
+                    t -> new Call("POST", "/api/v1/statistics/releases/" + t.test.statisticalRelease(t.purpose)
+                            + "/verify", null))),
+            Map.entry("GET /api/v1/statistics/budget", Template.none(200, false,
+                    t -> new Call("GET", "/api/v1/statistics/budget?population=ZZ", null))),
+            Map.entry("PUT /api/v1/statistics/budget/{population}/{period}", Template.none(200, false,
+                    t -> new Call("PUT", "/api/v1/statistics/budget/ZZ/" + BudgetPeriod.of(Instant.now()),
+                            Map.of("rho", "1")))));
 
     // ---------------------------------------------------------------- fixtures
 
@@ -404,6 +428,8 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
         OpenCase openCase;
         /** Recipient per (purpose, agreement state). */
         final Map<String, String> recipients = new ConcurrentHashMap<>();
+        /** A registered statistical release per statistical purpose. */
+        final Map<String, String> releases = new ConcurrentHashMap<>();
     }
 
     record OpenCase(String caseId, String subject) {
@@ -686,6 +712,22 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
             }
             return recipient;
         });
+    }
+
+    /**
+     * A statistical release made under {@code purpose} when a statistician may release under it, else under
+     * STATS.PUBLIC (a call declaring another purpose is refused before the release is looked at, or, for the data
+     * protection officer's ADMIN.STATISTICS, reads any release).
+     */
+    String statisticalRelease(String purpose) {
+        String under = catalogue.allowedFor(Role.STATISTICIAN).stream().map(PurposeCode::value)
+                .filter(p -> p.equals(purpose))
+                .filter(p -> catalogue.actionsCoveredBy(PurposeCode.of(p)).contains(Action.STATS_RELEASE))
+                .findFirst().orElse("STATS.PUBLIC");
+        return fixtures().releases.computeIfAbsent(under, p -> core.statistics().release(
+                context(username(Role.STATISTICIAN), Role.STATISTICIAN, p),
+                new TableDraft(List.of("ADMIN1", "SEX"), Optional.empty(), "PUBLIC", Optional.empty(),
+                        Optional.empty(), Optional.empty(), "ZZ", Optional.empty())).release().id().toString());
     }
 
     synchronized Fixtures fixtures() {
@@ -1034,6 +1076,51 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
             }
         }
         return tests.stream();
+    }
+
+    /**
+     * The statistician reaches no identified-record route, proved from the route table: every personal-data route
+     * whose action is not a statistical output (STATS_*) is refused to STATISTICIAN under each purpose the
+     * application's catalogue allows the role (by the documented decision, and over HTTP with a DENIED audit row),
+     * and the only routes a statistician is permitted on are the /api/v1/statistics routes, whose responses the
+     * matrix checks for personal values.
+     */
+    @Test
+    @Order(5)
+    void statisticianReachesNoIdentifiedRecordRoute() {
+        fixtures();
+        List<String> purposes = catalogue.allowedFor(Role.STATISTICIAN).stream().map(PurposeCode::value).sorted()
+                .toList();
+        assertThat(purposes).as("the statistician's purposes").isNotEmpty();
+        Set<String> reachable = new TreeSet<>();
+        SoftAssertions soft = new SoftAssertions();
+        for (Route route : personalRoutes()) {
+            Action action = action(route);
+            boolean statistical = action.name().startsWith("STATS_");
+            soft.assertThat(route.pattern().startsWith("/api/v1/statistics/")).as("%s (%s)", route, action)
+                    .isEqualTo(statistical);
+            for (String purpose : purposes) {
+                if (beforeSubject(route.key(), Role.STATISTICIAN, purpose, action) == null) {
+                    reachable.add(route.key());
+                }
+                if (statistical) {
+                    continue;
+                }
+                String requestId = "rt-statistician-" + SEQUENCE.incrementAndGet();
+                Call call = TEMPLATES.get(route.key()).call().apply(new Target(this, ConsentState.GIVEN, false,
+                        purpose, recipientFor("ASSIST.CASH", AgreementState.ACTIVE)));
+                ApiClient.Response r = send(signedIn(api(), Role.STATISTICIAN).purpose(purpose)
+                        .header("X-Request-Id", requestId), call);
+                String described = route + " as STATISTICIAN for " + purpose + ": " + abbreviated(r);
+                soft.assertThat(r.status()).as(described).isEqualTo(403);
+                soft.assertThat(auditRows(requestId)).as(described).allSatisfy(row ->
+                        assertThat(row.get("outcome")).isEqualTo("DENIED"));
+            }
+        }
+        soft.assertThat(reachable).as("routes a statistician is permitted on")
+                .isNotEmpty()
+                .allSatisfy(key -> assertThat(key).contains(" /api/v1/statistics/"));
+        soft.assertAll();
     }
 
     private void check(SoftAssertions soft, Route route, Template template, Action action, Role role,

@@ -62,5 +62,20 @@ public enum Action {
      */
     TRANSFER,
     /** Create, read and revoke data-sharing agreements (no personal data of subjects). */
-    AGREEMENT_MANAGE
+    AGREEMENT_MANAGE,
+    /**
+     * Release an aggregate table from the statistical projection under disclosure control (suppression and LP
+     * audit, or differential privacy charged to the budget ledger); no identified record is read or returned.
+     */
+    STATS_RELEASE,
+    /** Read the CSV and the signed manifest of a registered statistical release. */
+    STATS_RELEASE_READ,
+    /** Release a pseudonymised, k-anonymous microdata extract to a recipient under an agreement. */
+    STATS_EXTRACT,
+    /** Read the privacy budget left per population and quarter. */
+    STATS_BUDGET_READ,
+    /** Set the privacy budget cap of a population and quarter (the data protection officer). */
+    STATS_BUDGET_MANAGE,
+    /** List the release register and verify a release's signature and digest (the data protection officer). */
+    STATS_REGISTER
 }

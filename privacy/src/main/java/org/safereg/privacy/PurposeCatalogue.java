@@ -27,6 +27,12 @@ import static org.safereg.privacy.Action.READ_HISTORY;
 import static org.safereg.privacy.Action.RECONSENT_REVIEW;
 import static org.safereg.privacy.Action.RETENTION_REVIEW;
 import static org.safereg.privacy.Action.SEARCH;
+import static org.safereg.privacy.Action.STATS_BUDGET_MANAGE;
+import static org.safereg.privacy.Action.STATS_BUDGET_READ;
+import static org.safereg.privacy.Action.STATS_EXTRACT;
+import static org.safereg.privacy.Action.STATS_REGISTER;
+import static org.safereg.privacy.Action.STATS_RELEASE;
+import static org.safereg.privacy.Action.STATS_RELEASE_READ;
 import static org.safereg.privacy.Action.SUBJECT_EXPORT;
 import static org.safereg.privacy.Action.TRANSFER;
 import static org.safereg.privacy.Action.UPDATE;
@@ -105,7 +111,12 @@ import org.safereg.keys.DataCategory;
  *     HOUSEHOLD_CHANGE, TRANSFER</td><td>demographic, HOUSEHOLD, CHANGE_HISTORY</td><td>CONSENT</td><td>yes / no / P10Y</td></tr>
  * <tr><td>FRAUD</td><td>none by default</td><td>READ, SEARCH, READ_HISTORY</td><td>demographic, HOUSEHOLD,
  *     CHANGE_HISTORY</td><td>LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE</td><td>yes / no / P5Y</td></tr>
- * <tr><td>STATS.OPS, STATS.PUBLIC, STATS.RELEASE</td><td>STATISTICIAN</td><td>none (aggregates only)</td><td>none</td>
+ * <tr><td>STATS.OPS</td><td>STATISTICIAN</td><td>STATS_RELEASE, STATS_RELEASE_READ, STATS_EXTRACT,
+ *     STATS_BUDGET_READ (statistical outputs only)</td><td>none</td>
+ *     <td>CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST</td><td>no / no / P10Y</td></tr>
+ * <tr><td>STATS.PUBLIC</td><td>STATISTICIAN</td><td>STATS_RELEASE, STATS_RELEASE_READ, STATS_BUDGET_READ</td>
+ *     <td>none</td><td>CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST</td><td>no / no / P10Y</td></tr>
+ * <tr><td>STATS.RELEASE</td><td>STATISTICIAN</td><td>none</td><td>none</td>
  *     <td>CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST</td><td>no / no / P10Y</td></tr>
  * <tr><td>AUDIT</td><td>DATA_PROTECTION_OFFICER</td><td>AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW</td><td>all</td><td>-</td>
  *     <td>no / no / -</td></tr>
@@ -119,6 +130,8 @@ import org.safereg.keys.DataCategory;
  *     <td>none</td><td>-</td><td>no / no / -</td></tr>
  * <tr><td>ADMIN.AGREEMENTS</td><td>DATA_PROTECTION_OFFICER</td><td>AGREEMENT_MANAGE</td><td>none</td><td>-</td>
  *     <td>no / no / -</td></tr>
+ * <tr><td>ADMIN.STATISTICS</td><td>DATA_PROTECTION_OFFICER</td><td>STATS_BUDGET_MANAGE, STATS_BUDGET_READ,
+ *     STATS_REGISTER, STATS_RELEASE_READ</td><td>none</td><td>-</td><td>no / no / -</td></tr>
  * </table>
  *
  * <p><b>Role-restricted actions</b> ({@link #defaultActionRoles()}): whatever the purpose, BIOMETRIC_ENROL only by
@@ -127,7 +140,9 @@ import org.safereg.keys.DataCategory;
  * BREAK_GLASS_REVIEW and RECONSENT_REVIEW only by DATA_PROTECTION_OFFICER.
  * TRANSFER (disclosure to a recipient under a data-sharing agreement) only by REGISTRATION_OFFICER (assistance
  * purposes, e.g. to a cash-transfer partner) and PROTECTION_OFFICER (family tracing, resettlement);
- * AGREEMENT_MANAGE only by DATA_PROTECTION_OFFICER.
+ * AGREEMENT_MANAGE only by DATA_PROTECTION_OFFICER. STATS_RELEASE and STATS_EXTRACT only by STATISTICIAN;
+ * STATS_BUDGET_MANAGE and STATS_REGISTER only by DATA_PROTECTION_OFFICER; STATS_RELEASE_READ and STATS_BUDGET_READ
+ * only by STATISTICIAN and DATA_PROTECTION_OFFICER.
  *
  * <p>Immutable and thread-safe; look-ups are map reads.
  */
@@ -341,10 +356,16 @@ public final class PurposeCatalogue {
         d.add(new PurposeDefinition(code("FRAUD"), Set.of(), Set.of(READ, SEARCH, READ_HISTORY),
                 union(withHousehold, CHANGE_HISTORY), Set.of(LEGITIMATE_INTEREST, PUBLIC_INTEREST_MANDATE), true,
                 false, Optional.of(Period.ofYears(5))));
-        for (String statistics : List.of("STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE")) {
-            d.add(new PurposeDefinition(code(statistics), Set.of(Role.STATISTICIAN), Set.of(), Set.of(),
-                    Set.of(CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST), false, false, tenYears));
-        }
+        Set<LegalBasis> statisticalBases = Set.of(CONSENT, PUBLIC_INTEREST_MANDATE, LEGITIMATE_INTEREST);
+        Set<Role> statistician = Set.of(Role.STATISTICIAN);
+        d.add(new PurposeDefinition(code("STATS.OPS"), statistician,
+                Set.of(STATS_RELEASE, STATS_RELEASE_READ, STATS_EXTRACT, STATS_BUDGET_READ), Set.of(),
+                statisticalBases, false, false, tenYears));
+        d.add(new PurposeDefinition(code("STATS.PUBLIC"), statistician,
+                Set.of(STATS_RELEASE, STATS_RELEASE_READ, STATS_BUDGET_READ), Set.of(), statisticalBases, false,
+                false, tenYears));
+        d.add(new PurposeDefinition(code("STATS.RELEASE"), statistician, Set.of(), Set.of(), statisticalBases, false,
+                false, tenYears));
         Set<PersonalField> all = EnumSet.allOf(PersonalField.class);
         d.add(new PurposeDefinition(code("AUDIT"), dpo, Set.of(AUDIT_VERIFY, READ_HISTORY, BREAK_GLASS_REVIEW), all,
                 Set.of(), false, false, Optional.empty()));
@@ -358,6 +379,9 @@ public final class PurposeCatalogue {
         d.add(new PurposeDefinition(code("ADMIN.BIOMETRICS"), dpo, Set.of(BIOMETRIC_REEXTRACT), Set.of(), Set.of(),
                 false, false, Optional.empty()));
         d.add(new PurposeDefinition(code("ADMIN.AGREEMENTS"), dpo, Set.of(AGREEMENT_MANAGE), Set.of(), Set.of(),
+                false, false, Optional.empty()));
+        d.add(new PurposeDefinition(code("ADMIN.STATISTICS"), dpo,
+                Set.of(STATS_BUDGET_MANAGE, STATS_BUDGET_READ, STATS_REGISTER, STATS_RELEASE_READ), Set.of(), Set.of(),
                 false, false, Optional.empty()));
         return d;
     }
@@ -375,6 +399,12 @@ public final class PurposeCatalogue {
         a.put(RECONSENT_REVIEW, Set.of(Role.DATA_PROTECTION_OFFICER));
         a.put(TRANSFER, Set.of(Role.REGISTRATION_OFFICER, Role.PROTECTION_OFFICER));
         a.put(AGREEMENT_MANAGE, Set.of(Role.DATA_PROTECTION_OFFICER));
+        a.put(STATS_RELEASE, Set.of(Role.STATISTICIAN));
+        a.put(STATS_EXTRACT, Set.of(Role.STATISTICIAN));
+        a.put(STATS_BUDGET_MANAGE, Set.of(Role.DATA_PROTECTION_OFFICER));
+        a.put(STATS_REGISTER, Set.of(Role.DATA_PROTECTION_OFFICER));
+        a.put(STATS_RELEASE_READ, Set.of(Role.STATISTICIAN, Role.DATA_PROTECTION_OFFICER));
+        a.put(STATS_BUDGET_READ, Set.of(Role.STATISTICIAN, Role.DATA_PROTECTION_OFFICER));
         return a;
     }
 

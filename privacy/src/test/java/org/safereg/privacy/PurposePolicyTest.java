@@ -83,13 +83,15 @@ class PurposePolicyTest {
         assertThat(policy.allowedFor(Role.STATISTICIAN)).containsExactlyInAnyOrderElementsOf(codes(
                 "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE"));
         assertThat(policy.allowedFor(Role.DATA_PROTECTION_OFFICER)).containsExactlyInAnyOrderElementsOf(codes(
-                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS"));
+                "AUDIT", "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS",
+                "ADMIN.STATISTICS"));
         assertThat(policy.allowedFor(Role.ADMIN)).isEmpty();
         assertThat(policy.allowedFor(Role.ADJUDICATOR)).containsExactlyInAnyOrderElementsOf(codes("REG.DEDUP"));
         assertThat(policy.knownPurposes()).containsExactlyInAnyOrderElementsOf(codes("REG.ENROL", "REG.DEDUP",
                 "REG.VERIFY", "ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER", "PROT.CASE", "PROT.CASE_NOTES",
                 "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT", "FRAUD", "STATS.OPS", "STATS.PUBLIC", "STATS.RELEASE", "AUDIT",
-                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS"));
+                "SUBJECT_REQUEST", "ADMIN.KEYS", "ADMIN.BIOMETRICS", "ADMIN.RETENTION", "ADMIN.AGREEMENTS",
+                "ADMIN.STATISTICS"));
         assertThat(policy.actionsCoveredBy(PurposeCode.of("REG.ENROL"))).containsExactlyInAnyOrder(
                 Action.ENROL, Action.HOUSEHOLD_CHANGE, Action.READ, Action.UPDATE, Action.SEARCH, Action.LIST,
                 Action.BIOMETRIC_ENROL, Action.ADJUDICATION_VIEW, Action.ADJUDICATION_DECIDE,
@@ -104,7 +106,19 @@ class PurposePolicyTest {
         assertThat(policy.actionsCoveredBy(PurposeCode.of("ADMIN.BIOMETRICS"))).containsExactly(Action.BIOMETRIC_REEXTRACT);
         assertThat(policy.actionsCoveredBy(PurposeCode.of("FRAUD")))
                 .containsExactlyInAnyOrder(Action.READ, Action.SEARCH, Action.READ_HISTORY);
-        assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.PUBLIC"))).isEmpty();
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.PUBLIC"))).containsExactlyInAnyOrder(
+                Action.STATS_RELEASE, Action.STATS_RELEASE_READ, Action.STATS_BUDGET_READ);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.OPS"))).containsExactlyInAnyOrder(
+                Action.STATS_RELEASE, Action.STATS_RELEASE_READ, Action.STATS_EXTRACT, Action.STATS_BUDGET_READ);
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("STATS.RELEASE"))).isEmpty();
+        assertThat(policy.actionsCoveredBy(PurposeCode.of("ADMIN.STATISTICS"))).containsExactlyInAnyOrder(
+                Action.STATS_BUDGET_MANAGE, Action.STATS_BUDGET_READ, Action.STATS_REGISTER, Action.STATS_RELEASE_READ);
+        // the statistician's purposes cover statistical outputs only, never an action on identified records
+        policy.allowedFor(Role.STATISTICIAN).forEach(p -> assertThat(policy.actionsCoveredBy(p))
+                .allMatch(a -> a.name().startsWith("STATS_")));
+        assertThat(policy.catalogue().mayPerform(Role.DATA_PROTECTION_OFFICER, Action.STATS_RELEASE)).isFalse();
+        assertThat(policy.catalogue().mayPerform(Role.STATISTICIAN, Action.STATS_BUDGET_MANAGE)).isFalse();
+        assertThat(policy.catalogue().mayPerform(Role.STATISTICIAN, Action.STATS_REGISTER)).isFalse();
         assertThat(policy.knownPurposes().stream().filter(p -> policy.actionsCoveredBy(p).contains(Action.TRANSFER)))
                 .containsExactlyInAnyOrderElementsOf(codes("ASSIST.CASH", "ASSIST.NFI", "ASSIST.SHELTER",
                         "PROT.FAMILY_TRACING", "SOLUTIONS.RESETTLEMENT"));

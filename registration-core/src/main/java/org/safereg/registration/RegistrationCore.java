@@ -1,9 +1,11 @@
 package org.safereg.registration;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.safereg.keys.KekProvider;
@@ -41,7 +43,10 @@ import org.safereg.registration.sharing.AgreementService;
 import org.safereg.registration.sharing.AgreementStore;
 import org.safereg.registration.sharing.TransferLedger;
 import org.safereg.registration.sharing.TransferService;
+import org.safereg.registration.statistics.ReleaseRegister;
 import org.safereg.registration.statistics.StatisticsProjection;
+import org.safereg.registration.statistics.StatisticsService;
+import org.safereg.registration.statistics.StatisticsSettings;
 import org.safereg.registration.storage.BlindIndexes;
 import org.safereg.registration.storage.HouseholdStore;
 import org.safereg.registration.storage.IdempotencyStore;
@@ -88,10 +93,12 @@ public final class RegistrationCore implements AutoCloseable {
     private final AgreementService agreements;
     private final TransferService transfers;
     private final TransferLedger transferLedger;
+    private final ReleaseRegister releaseRegister;
+    private final StatisticsService statistics;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PurposePolicy policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
-                             Duration breakGlassGrantDuration) {
+                             Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Transactions transactions = new Transactions(dataSource);
         JdbcWrappedKeyRepository wrappedKeys = new JdbcWrappedKeyRepository(jdbc);
@@ -99,16 +106,16 @@ public final class RegistrationCore implements AutoCloseable {
         pseudonymizer = new Pseudonymizer(kek);
         BlindIndexes indexes = new BlindIndexes(kek);
         AuditLog log = new AuditLog(dataSource);
-        StatisticsProjection statistics = new StatisticsProjection(jdbc, pseudonymizer);
+        StatisticsProjection projection = new StatisticsProjection(jdbc, pseudonymizer);
         LocationRepository locationRepository = new LocationRepository(jdbc);
-        IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, statistics);
+        IndividualStore individualStore = new IndividualStore(jdbc, keyring, indexes, projection);
         PurposeCatalogue catalogue = policy.catalogue();
         ConsentStore consentStore = new ConsentStore(jdbc, catalogue);
         StoredGrants grants = new StoredGrants(jdbc);
         SubjectBasesLoader bases = new SubjectBasesLoader(individualStore, consentStore, grants, clock);
         AccessGuard guard = new AccessGuard(policy, bases,
                 log, transactions, pseudonymizer, clock, keyCheck, grants);
-        HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, statistics);
+        HouseholdStore householdStore = new HouseholdStore(jdbc, keyring, individualStore, projection);
         IdempotencyStore idempotency = new IdempotencyStore(jdbc, indexes);
         biometrics = new BiometricService(guard, individualStore, locationRepository, idempotency, consentStore,
                 keyring, jdbc, transactions, clock, biometricSettings);
@@ -134,11 +141,22 @@ public final class RegistrationCore implements AutoCloseable {
         agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
         transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
                 locationRepository, clock);
+        releaseRegister = new ReleaseRegister(jdbc, kek);
+        statistics = new StatisticsService(guard, jdbc, transactions, pseudonymizer, agreementStore, releaseRegister,
+                statisticsSettings, clock, new SecureRandom(),
+                purpose -> policy.actionsCoveredBy(purpose).contains(Action.STATS_REGISTER));
     }
 
-    /** Purposes for which the policy's catalogue allows disclosure to recipients (it covers TRANSFER). */
+    /**
+     * Purposes for which the policy's catalogue allows disclosure to recipients: it covers TRANSFER (personal
+     * data), or STATS_RELEASE or STATS_EXTRACT (statistical outputs to a recipient under an agreement).
+     */
     private static Predicate<PurposeCode> disclosable(PurposePolicy policy) {
-        return purpose -> policy.actionsCoveredBy(purpose).contains(Action.TRANSFER);
+        return purpose -> {
+            Set<Action> actions = policy.actionsCoveredBy(purpose);
+            return actions.contains(Action.TRANSFER) || actions.contains(Action.STATS_RELEASE)
+                    || actions.contains(Action.STATS_EXTRACT);
+        };
     }
 
     /**
@@ -171,12 +189,24 @@ public final class RegistrationCore implements AutoCloseable {
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
                                           Clock clock, BiometricSettings biometricSettings,
                                           Duration breakGlassGrantDuration) {
+        return create(dataSource, kek, policy, clock, biometricSettings, breakGlassGrantDuration,
+                StatisticsSettings.defaults());
+    }
+
+    /**
+     * As {@link #create(DataSource, KekProvider, PurposePolicy, Clock, BiometricSettings, Duration)}, with the
+     * settings of statistical releases (bands, k and geography floor per profile, delta).
+     */
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
+                                          Clock clock, BiometricSettings biometricSettings,
+                                          Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(kek, "kek");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(biometricSettings, "biometricSettings");
         Objects.requireNonNull(breakGlassGrantDuration, "breakGlassGrantDuration");
+        Objects.requireNonNull(statisticsSettings, "statisticsSettings");
         KeyProviderCheck keyCheck = new KeyProviderCheck(dataSource, kek);
         try {
             keyCheck.ensureVerified();
@@ -185,7 +215,7 @@ public final class RegistrationCore implements AutoCloseable {
                     unavailable instanceof KeyProviderUnavailableException ? "key provider" : "database");
         }
         return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings,
-                breakGlassGrantDuration);
+                breakGlassGrantDuration, statisticsSettings);
     }
 
     public IndividualService individuals() {
@@ -262,6 +292,22 @@ public final class RegistrationCore implements AutoCloseable {
      */
     public TransferLedger transferLedger() {
         return transferLedger;
+    }
+
+    /**
+     * Aggregate statistical releases (tables under suppression or differential privacy), the release register
+     * and the privacy budget.
+     */
+    public StatisticsService statistics() {
+        return statistics;
+    }
+
+    /**
+     * The release register, unguarded: for services that release statistical outputs inside their own guarded
+     * operation (extracts) and enter them here.
+     */
+    public ReleaseRegister releaseRegister() {
+        return releaseRegister;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */

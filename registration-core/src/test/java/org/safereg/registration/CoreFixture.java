@@ -16,6 +16,7 @@ import org.safereg.privacy.Actor;
 import org.safereg.privacy.PurposePolicy;
 import org.safereg.privacy.Role;
 import org.safereg.registration.biometrics.BiometricSettings;
+import org.safereg.registration.breakglass.BreakGlassService;
 import org.safereg.registration.model.AdminUnit;
 import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.Contact;
@@ -30,6 +31,7 @@ import org.safereg.registration.model.Sex;
 import org.safereg.registration.model.Site;
 import org.safereg.registration.model.SiteType;
 import org.safereg.registration.model.SpecificNeed;
+import org.safereg.registration.statistics.StatisticsSettings;
 import org.safereg.registration.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -70,6 +72,11 @@ final class CoreFixture implements AutoCloseable {
         this(TestKek.open(directory), true, BiometricSettings.defaults(), policy);
     }
 
+    /** As {@link #CoreFixture(Path)}, releasing statistics with {@code statistics} instead of the defaults. */
+    CoreFixture(Path directory, StatisticsSettings statistics) {
+        this(TestKek.open(directory), true, BiometricSettings.defaults(), PurposePolicy.defaults(), statistics);
+    }
+
     /** A fixture over an already opened provider, closed by its owner (opening a keystore costs a key derivation). */
     CoreFixture(TestKek keys) {
         this(keys, false, BiometricSettings.defaults());
@@ -80,6 +87,11 @@ final class CoreFixture implements AutoCloseable {
     }
 
     private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings, PurposePolicy policy) {
+        this(keys, ownsKeys, biometricSettings, policy, StatisticsSettings.defaults());
+    }
+
+    private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings, PurposePolicy policy,
+                        StatisticsSettings statistics) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
@@ -89,8 +101,8 @@ final class CoreFixture implements AutoCloseable {
         this.keys = keys;
         this.ownsKeys = ownsKeys;
         this.kek = keys.provider();
-        core = RegistrationCore.create(dataSource, kek, policy, Clock.systemUTC(),
-                biometricSettings);
+        core = RegistrationCore.create(dataSource, kek, policy, Clock.systemUTC(), biometricSettings,
+                BreakGlassService.DEFAULT_GRANT_DURATION, statistics);
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
         locations.createAdminUnit(AdminUnit.country(COUNTRY, "Somalia"));

@@ -211,7 +211,7 @@ class IndividualServiceTest {
                 .query(String.class).list();
         assertThat(f.jdbc.sql("SELECT count(*) FROM stat_projection").query(Long.class).single()).isEqualTo(rowsBefore + 1);
         assertThat(columns).doesNotContain("individual_id", "subject_id", "id", "created_at");
-        assertThat(f.jdbc.sql("SELECT count(*) FROM stat_projection WHERE age_band = '5-11' AND admin2_pcode = ? AND site_type = 'CAMP_OR_SITE'"
+        assertThat(f.jdbc.sql("SELECT count(*) FROM stat_projection WHERE birth_year = 2015 AND admin2_pcode = ? AND site_type = 'CAMP_OR_SITE'"
                         + " AND 'SINGLE_PARENT' = ANY (specific_needs)")
                 .param(CoreFixture.DISTRICT).query(Long.class).single()).isEqualTo(1);
     }

@@ -113,7 +113,19 @@ public enum ProblemType {
     BREAK_GLASS_NOT_APPROVED("break-glass-not-approved", HttpStatus.CONFLICT, "Break-glass request not approved",
             "Only approved break-glass grants are reviewed."),
     BREAK_GLASS_ALREADY_REVIEWED("break-glass-already-reviewed", HttpStatus.CONFLICT, "Already reviewed",
-            "The break-glass grant was already reviewed.");
+            "The break-glass grant was already reviewed."),
+    // Statistical releases: one type per org.safereg.registration.statistics.StatisticalReleaseRefusedException.Reason.
+    BUDGET_EXCEEDED("budget-exceeded", HttpStatus.CONFLICT, "Privacy budget exceeded",
+            "The release would spend more privacy budget than is left for its population and quarter; nothing was "
+                    + "released or spent. Ask the data protection officer, or use a larger noise scale."),
+    NO_BUDGET_CAP("no-budget-cap", HttpStatus.CONFLICT, "No privacy budget",
+            "No privacy budget cap is set for this population and quarter, so no differentially private release is "
+                    + "possible; nothing was released. The data protection officer sets caps."),
+    AGREEMENT_REQUIRED("agreement-required", HttpStatus.UNPROCESSABLE_CONTENT, "Agreement required",
+            "The AGREEMENT profile is for a named recipient with an active data-sharing agreement: give the "
+                    + "recipient, or use the PUBLIC profile."),
+    GEOGRAPHY_BELOW_FLOOR("geography-below-floor", HttpStatus.UNPROCESSABLE_CONTENT, "Geography below the floor",
+            "The table shows a finer administrative level than its protection profile allows.");
 
     /** Prefix of every problem type URI. */
     public static final String URN_PREFIX = "urn:safereg:problem:";

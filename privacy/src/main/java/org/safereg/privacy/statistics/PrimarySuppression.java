@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Pipeline stage 1: marks the cells sensitive in themselves. Every cell, margins included, with
- * {@code 0 < n < k} ({@link SuppressionReason#SMALL_COUNT}); and, for each sensitive dimension, the dominant
- * child of every subtotal when it holds at least the configured share of that subtotal
- * ({@link SuppressionReason#GROUP_DISCLOSURE}). O(cells). Stateless.
+ * {@code 0 < n < k} ({@link SuppressionReason#SMALL_COUNT}); and, for each sensitive dimension, along every
+ * line of the table through that dimension (every subtotal of it, at every combination of the other
+ * dimensions' nodes), the dominant child when it holds at least the configured share of the subtotal
+ * ({@link SuppressionReason#GROUP_DISCLOSURE}). O(dimensions &times; cells). Stateless.
  */
 final class PrimarySuppression {
     private PrimarySuppression() {}
@@ -19,50 +20,43 @@ final class PrimarySuppression {
                 reasons[i] = SuppressionReason.SMALL_COUNT;
             }
         }
-        if (table.columns().sensitive()) {
-            groupDisclosure(table, rules, reasons, true);
-        }
-        if (table.rows().sensitive()) {
-            groupDisclosure(table, rules, reasons, false);
+        for (int d = 0; d < table.dimensionCount(); d++) {
+            if (table.dimensions().get(d).sensitive()) {
+                groupDisclosure(table, d, rules, reasons);
+            }
         }
         return new SuppressionPattern(table, reasons);
     }
 
-    /** Along the sensitive dimension, for every node of the other dimension. */
-    private static void groupDisclosure(CountTable table, SuppressionRules rules, SuppressionReason[] reasons,
-            boolean sensitiveColumns) {
-        Dimension sensitive = sensitiveColumns ? table.columns() : table.rows();
-        Dimension other = sensitiveColumns ? table.rows() : table.columns();
-        for (int o = 0; o < other.size(); o++) {
-            for (int p = 0; p < sensitive.size(); p++) {
-                List<Integer> kids = sensitive.children(p);
-                if (kids.isEmpty()) {
-                    continue;
-                }
-                long total = table.count(at(table, sensitiveColumns, o, p));
-                if (total == 0) {
-                    continue;
-                }
-                int dominant = -1;
-                long max = -1;
-                for (int child : kids) {
-                    long n = table.count(at(table, sensitiveColumns, o, child));
-                    if (n > max) {
-                        max = n;
-                        dominant = child;
+    private static void groupDisclosure(CountTable table, int d, SuppressionRules rules, SuppressionReason[] reasons) {
+        Dimension sensitive = table.dimensions().get(d);
+        int stride = table.stride(d);
+        int block = stride * sensitive.size();
+        for (int p = 0; p < sensitive.size(); p++) {
+            List<Integer> kids = sensitive.children(p);
+            if (kids.isEmpty()) {
+                continue;
+            }
+            for (int hi = p * stride; hi < table.cellCount(); hi += block) {
+                for (int line = hi; line < hi + stride; line++) {
+                    long total = table.count(line);
+                    if (total == 0) {
+                        continue;
                     }
-                }
-                if (max >= rules.groupDisclosureShare() * total) {
-                    int cell = at(table, sensitiveColumns, o, dominant);
-                    if (reasons[cell] == null) {
-                        reasons[cell] = SuppressionReason.GROUP_DISCLOSURE;
+                    int dominant = -1;
+                    long max = -1;
+                    for (int kid : kids) {
+                        int cell = line + (kid - p) * stride;
+                        if (table.count(cell) > max) {
+                            max = table.count(cell);
+                            dominant = cell;
+                        }
+                    }
+                    if (max >= rules.groupDisclosureShare() * total && reasons[dominant] == null) {
+                        reasons[dominant] = SuppressionReason.GROUP_DISCLOSURE;
                     }
                 }
             }
         }
-    }
-
-    private static int at(CountTable table, boolean sensitiveColumns, int other, int sensitive) {
-        return sensitiveColumns ? table.cell(other, sensitive) : table.cell(sensitive, other);
     }
 }

@@ -53,7 +53,7 @@ final class SecondarySuppression {
         this.table = pattern.table();
         this.reasons = pattern.reasons();
         this.k = k;
-        this.equations = table.equations();
+        this.equations = table.equations().asArrays();
         this.byCell = new ArrayList<>(table.cellCount());
         for (int i = 0; i < table.cellCount(); i++) {
             byCell.add(new ArrayList<>());
@@ -148,7 +148,7 @@ final class SecondarySuppression {
                 newLoneCells++;
             }
         }
-        int depth = table.rows().depth(table.rowOf(cell)) + table.columns().depth(table.columnOf(cell));
+        int depth = table.depth(cell);
         return new long[] {count >= k ? 0 : 1, newLoneCells, count, -depth, cell};
     }
 

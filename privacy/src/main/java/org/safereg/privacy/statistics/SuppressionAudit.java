@@ -60,7 +60,7 @@ public final class SuppressionAudit {
     public AuditReport audit(SuppressionPattern pattern) {
         CountTable table = pattern.table();
         List<int[]> equations = new ArrayList<>();
-        for (int[] eq : table.equations()) {
+        for (int[] eq : table.equations().asArrays()) {
             if (SecondarySuppression.withheld(eq, pattern.reasons()) > 0) {
                 equations.add(eq);
             }
@@ -161,7 +161,7 @@ public final class SuppressionAudit {
             boolean ok = reason.primary()
                     ? lower <= Math.max(0, value - k) && (upper == CellInterval.UNBOUNDED || upper >= value + k)
                     : lower < upper;
-            out.add(new CellInterval(table.tableCell(cells[i]), reason, value, lower, upper, ok));
+            out.add(new CellInterval(table.cell(cells[i]), reason, value, lower, upper, CellInterval.Bounds.EXACT, ok));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.safereg.privacy.statistics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,16 +30,27 @@ public final class TableProtector {
 
     /** The audited suppression pattern to release this table with. */
     public ProtectedTable protect(CountTable table) {
+        long t0 = System.nanoTime();
         SuppressionPattern pattern = SecondarySuppression.apply(PrimarySuppression.apply(table, rules), rules.k());
+        long suppression = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
         AuditReport report = audit.audit(pattern);
+        long auditing = System.nanoTime() - t1;
+        int rounds = 0;
         while (!report.passed()) {
+            rounds++;
+            long t2 = System.nanoTime();
             List<Integer> underProtected = new ArrayList<>();
             for (CellInterval failure : report.failures()) {
-                underProtected.add(table.cell(failure.cell()));
+                underProtected.add(table.index(failure.cell()));
             }
             pattern = SecondarySuppression.widen(pattern, underProtected, rules.k());
+            long t3 = System.nanoTime();
+            suppression += t3 - t2;
             report = audit.audit(pattern);
+            auditing += System.nanoTime() - t3;
         }
-        return new ProtectedTable(pattern, report);
+        return new ProtectedTable(pattern, report,
+                new ProtectionTimings(Duration.ofNanos(suppression), Duration.ofNanos(auditing), rounds));
     }
 }

@@ -12,11 +12,11 @@ class PrimarySuppressionTest {
     void publicProfileSuppressesCountsBelowFiveButNotZeros() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
         SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
-        assertThat(p.reason("A1-01", "REF")).contains(SuppressionReason.SMALL_COUNT);
-        assertThat(p.reason("A2-02", "IDP")).contains(SuppressionReason.SMALL_COUNT);
-        assertThat(p.reason("A2-02", "HOST")).contains(SuppressionReason.SMALL_COUNT);
-        assertThat(p.isSuppressed("A1-03", "IDP")).isFalse();
-        assertThat(p.isSuppressed("A1-02", "IDP")).isFalse();
+        assertThat(p.reason(TableCell.of("A1-01", "REF"))).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.reason(TableCell.of("A2-02", "IDP"))).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.reason(TableCell.of("A2-02", "HOST"))).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.isSuppressed(TableCell.of("A1-03", "IDP"))).isFalse();
+        assertThat(p.isSuppressed(TableCell.of("A1-02", "IDP"))).isFalse();
         assertThat(p.suppressedCells()).hasSize(3);
     }
 
@@ -24,8 +24,8 @@ class PrimarySuppressionTest {
     void agreementProfileHasTheLowerThreshold() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
         SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
-        assertThat(p.isSuppressed("A1-01", "REF")).isTrue();
-        assertThat(p.isSuppressed("A2-02", "HOST")).isFalse();
+        assertThat(p.isSuppressed(TableCell.of("A1-01", "REF"))).isTrue();
+        assertThat(p.isSuppressed(TableCell.of("A2-02", "HOST"))).isFalse();
         assertThat(p.countsByReason()).containsEntry(SuppressionReason.SMALL_COUNT, 2);
     }
 
@@ -34,9 +34,9 @@ class PrimarySuppressionTest {
         CountTable t = Tables.table(Tables.geography(), Tables.category(),
                 new long[][] {{1, 1, 1}, {7, 8, 9}, {5, 5, 5}, {20, 21, 22}, {6, 40, 6}});
         SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
-        assertThat(p.isSuppressed("A1-01", "TOTAL")).isFalse();
+        assertThat(p.isSuppressed(TableCell.of("A1-01", "TOTAL"))).isFalse();
         p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
-        assertThat(p.reason("A1-01", "TOTAL")).contains(SuppressionReason.SMALL_COUNT);
+        assertThat(p.reason(TableCell.of("A1-01", "TOTAL"))).contains(SuppressionReason.SMALL_COUNT);
     }
 
     @Test
@@ -45,11 +45,11 @@ class PrimarySuppressionTest {
         CountTable t = Tables.table(Tables.geography(), needs, COUNTS);
         SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
         // A1-03: all 12 persons are HOST: everyone's category is disclosed.
-        assertThat(p.reason("A1-03", "HOST")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(p.reason(TableCell.of("A1-03", "HOST"))).contains(SuppressionReason.GROUP_DISCLOSURE);
         // A2-02: 40 of 44 (91%) are REF: nearly all.
-        assertThat(p.reason("A2-02", "REF")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(p.reason(TableCell.of("A2-02", "REF"))).contains(SuppressionReason.GROUP_DISCLOSURE);
         // A1-01: 30 of 42 (71%) is below the 90% share.
-        assertThat(p.isSuppressed("A1-01", "HOST")).isFalse();
+        assertThat(p.isSuppressed(TableCell.of("A1-01", "HOST"))).isFalse();
     }
 
     @Test
@@ -57,10 +57,10 @@ class PrimarySuppressionTest {
         Dimension needs = Tables.category().asSensitive();
         CountTable t = Tables.table(Tables.geography(), needs, COUNTS);
         SuppressionPattern strict = PrimarySuppression.apply(t, new SuppressionRules(5, 1.0));
-        assertThat(strict.isSuppressed("A1-03", "HOST")).isTrue();
-        assertThat(strict.isSuppressed("A2-02", "REF")).isFalse();
+        assertThat(strict.isSuppressed(TableCell.of("A1-03", "HOST"))).isTrue();
+        assertThat(strict.isSuppressed(TableCell.of("A2-02", "REF"))).isFalse();
         SuppressionPattern loose = PrimarySuppression.apply(t, new SuppressionRules(5, 0.7));
-        assertThat(loose.reason("A1-01", "HOST")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(loose.reason(TableCell.of("A1-01", "HOST"))).contains(SuppressionReason.GROUP_DISCLOSURE);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.safereg.privacy.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuppressionAuditTest {
@@ -9,17 +11,15 @@ class SuppressionAuditTest {
     private static final SuppressionAudit AUDIT = new SuppressionAudit(RULES.k());
 
     private static SuppressionPattern pattern(CountTable t, Object... cellsAndReasons) {
-        SuppressionReason[] reasons = new SuppressionReason[t.cellCount()];
+        Map<TableCell, SuppressionReason> withheld = new HashMap<>();
         for (int i = 0; i < cellsAndReasons.length; i += 2) {
-            TableCell c = (TableCell) cellsAndReasons[i];
-            reasons[t.cell(t.rows().node(c.row()), t.columns().node(c.column()))] =
-                    (SuppressionReason) cellsAndReasons[i + 1];
+            withheld.put((TableCell) cellsAndReasons[i], (SuppressionReason) cellsAndReasons[i + 1]);
         }
-        return new SuppressionPattern(t, reasons);
+        return SuppressionPattern.of(t, withheld);
     }
 
     private static CellInterval interval(AuditReport r, String row, String column) {
-        return r.intervals().stream().filter(i -> i.cell().equals(new TableCell(row, column))).findFirst()
+        return r.intervals().stream().filter(i -> i.cell().equals(TableCell.of(row, column))).findFirst()
                 .orElseThrow();
     }
 
@@ -52,17 +52,17 @@ class SuppressionAuditTest {
         CountTable t = Tables.table(SecondarySuppressionTest.sites(), Tables.category(),
                 new long[][] {{0, 2, 30}, {7, 0, 9}, {12, 15, 20}});
         SuppressionPattern p = pattern(t,
-                new TableCell("S1", "REF"), SuppressionReason.SMALL_COUNT,
-                new TableCell("S1", "IDP"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("S2", "REF"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("S2", "IDP"), SuppressionReason.COMPLEMENTARY);
+                TableCell.of("S1", "REF"), SuppressionReason.SMALL_COUNT,
+                TableCell.of("S1", "IDP"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("S2", "REF"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("S2", "IDP"), SuppressionReason.COMPLEMENTARY);
         assertThat(SecondarySuppressionTest.recomputable(p)).isEmpty();
         AuditReport r = AUDIT.audit(p);
         assertThat(r.passed()).isFalse();
         CellInterval primary = interval(r, "S1", "REF");
         assertThat(primary.lower()).isZero();
         assertThat(primary.upper()).isEqualTo(2);
-        assertThat(r.failures()).extracting(CellInterval::cell).contains(new TableCell("S1", "REF"));
+        assertThat(r.failures()).extracting(CellInterval::cell).contains(TableCell.of("S1", "REF"));
     }
 
     @Test
@@ -72,10 +72,10 @@ class SuppressionAuditTest {
         CountTable t = Tables.table(SecondarySuppressionTest.sites(), Tables.category(),
                 new long[][] {{40, 4, 30}, {0, 20, 9}, {12, 15, 20}});
         SuppressionPattern p = pattern(t,
-                new TableCell("S1", "REF"), SuppressionReason.SMALL_COUNT,
-                new TableCell("S1", "IDP"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("S2", "REF"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("S2", "IDP"), SuppressionReason.COMPLEMENTARY);
+                TableCell.of("S1", "REF"), SuppressionReason.SMALL_COUNT,
+                TableCell.of("S1", "IDP"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("S2", "REF"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("S2", "IDP"), SuppressionReason.COMPLEMENTARY);
         CellInterval c = interval(AUDIT.audit(p), "S1", "REF");
         assertThat(c.lower()).isEqualTo(4);
         assertThat(c.upper()).isEqualTo(24);
@@ -88,10 +88,10 @@ class SuppressionAuditTest {
                 new long[][] {{40, 4, 30}, {0, 20, 9}, {12, 15, 20}});
         // withholding the primary with its row total, the REF total and the grand total leaves it unbounded
         SuppressionPattern p = pattern(t,
-                new TableCell("S1", "REF"), SuppressionReason.SMALL_COUNT,
-                new TableCell("S1", "TOTAL"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("ALL", "REF"), SuppressionReason.COMPLEMENTARY,
-                new TableCell("ALL", "TOTAL"), SuppressionReason.COMPLEMENTARY);
+                TableCell.of("S1", "REF"), SuppressionReason.SMALL_COUNT,
+                TableCell.of("S1", "TOTAL"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("ALL", "REF"), SuppressionReason.COMPLEMENTARY,
+                TableCell.of("ALL", "TOTAL"), SuppressionReason.COMPLEMENTARY);
         AuditReport r = AUDIT.audit(p);
         CellInterval c = interval(r, "S1", "REF");
         assertThat(c.lower()).isZero();
@@ -120,7 +120,7 @@ class SuppressionAuditTest {
         CountTable t = Tables.table(Tables.geography(), needs,
                 new long[][] {{10, 20, 30}, {7, 8, 9}, {0, 0, 12}, {20, 21, 22}, {11, 13, 25}});
         SuppressionPattern primary = PrimarySuppression.apply(t, RULES);
-        assertThat(primary.reason("A1-03", "HOST")).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(primary.reason(TableCell.of("A1-03", "HOST"))).contains(SuppressionReason.GROUP_DISCLOSURE);
         AuditReport r = AUDIT.audit(primary);
         assertThat(r.passed()).isFalse();
         CellInterval host = interval(r, "A1-03", "HOST");

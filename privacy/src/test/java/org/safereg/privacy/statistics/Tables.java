@@ -21,7 +21,7 @@ final class Tables {
 
     /** Fills leaf rows in geography order with the given rows of category counts. */
     static CountTable table(Dimension rows, Dimension columns, long[][] leafCounts) {
-        CountTable.Builder b = CountTable.builder(rows, columns);
+        CountTable.Builder b = CountTable.builder(java.util.List.of(rows, columns));
         int i = 0;
         for (int r = 0; r < rows.size(); r++) {
             if (!rows.isLeaf(r)) {
@@ -30,7 +30,7 @@ final class Tables {
             int j = 0;
             for (int c = 0; c < columns.size(); c++) {
                 if (columns.isLeaf(c)) {
-                    b.set(rows.code(r), columns.code(c), leafCounts[i][j++]);
+                    b.add(leafCounts[i][j++], rows.code(r), columns.code(c));
                 }
             }
             i++;

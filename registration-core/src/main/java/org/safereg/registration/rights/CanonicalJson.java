@@ -13,17 +13,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The canonical JSON of signed documents: objects with their keys in ascending order, no insignificant
  * whitespace, UTF-8, every character outside printable ASCII escaped as {@code \}{@code uXXXX}, and only strings,
  * integers, booleans, arrays and objects. A receipt whose values are ASCII (ids, timestamps, names of
- * categories) is byte for byte what {@code jq -cjS} prints, so it can be checked with standard tools.
- * Thread-safe.
+ * categories) is byte for byte what {@code jq -cjS} prints, so it can be checked with standard tools. Used by
+ * the erasure receipts and the statistical release manifests. Thread-safe.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
     static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private CanonicalJson() {
     }
 
     /** The canonical bytes of a tree of maps (any order), lists, strings, integers and booleans. */
-    static byte[] encode(Map<String, ?> tree) {
+    public static byte[] encode(Map<String, ?> tree) {
         return MAPPER.writeValueAsString(sorted(tree)).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -32,7 +32,7 @@ final class CanonicalJson {
      *
      * @throws IllegalArgumentException the value holds a number that is not an integer, or a null
      */
-    static byte[] encode(JsonNode object) {
+    public static byte[] encode(JsonNode object) {
         if (!object.isObject()) {
             throw new IllegalArgumentException("a JSON object is expected");
         }
@@ -49,6 +49,15 @@ final class CanonicalJson {
             return list.stream().map(CanonicalJson::sorted).toList();
         }
         return value;
+    }
+
+    /**
+     * Parses a JSON document written by {@link #encode} (or any JSON text).
+     *
+     * @throws tools.jackson.core.JacksonException not JSON
+     */
+    public static JsonNode parse(String json) {
+        return MAPPER.readTree(json);
     }
 
     private static Object plain(JsonNode node) {

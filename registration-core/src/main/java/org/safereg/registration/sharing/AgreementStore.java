@@ -57,6 +57,14 @@ public final class AgreementStore {
                 .query((rs, n) -> row(rs)).list();
     }
 
+    /**
+     * The terms of every agreement with {@code recipient}, any state, newest first: what a disclosure's policy
+     * decision is given ({@link org.safereg.registration.audit.AccessGuard#runDisclosure}).
+     */
+    public List<DataSharingAgreement> termsOf(RecipientId recipient) {
+        return list(Optional.of(recipient)).stream().map(Agreement::terms).toList();
+    }
+
     void revoke(AgreementId id, Instant at, String by, Optional<String> reason) {
         jdbc.sql("UPDATE sharing_agreement SET revoked_at = ?, revoked_by = ?, revocation_reason = ? WHERE id = ?")
                 .params(utc(at), by, reason.orElse(null), id.value()).update();

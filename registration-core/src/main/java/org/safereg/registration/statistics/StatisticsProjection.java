@@ -9,6 +9,8 @@ import org.safereg.keys.SubjectId;
 import org.safereg.privacy.PseudonymDomain;
 import org.safereg.privacy.Pseudonymizer;
 import org.safereg.registration.locations.ResolvedLocation;
+import org.safereg.registration.model.Birth;
+import org.safereg.registration.model.HouseholdId;
 import org.safereg.registration.model.IndividualDetails;
 import org.safereg.registration.model.SiteType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The statistical projection (internal): one row of coarse dimensions per active individual, keyed by the
  * individual's STATISTICS-domain pseudonym, with no subject id and no timestamp finer than the registration
- * month, for aggregate release later. Kept current on enrolment, update, household change and erasure, in the
- * caller's transaction. Thread-safe.
+ * month, for aggregate release ({@link StatisticsService}). The birth year is kept rather than an age band, so
+ * that a release computes ages on its own reference year with the bands configured then. The household appears
+ * only as the STATISTICS pseudonym of its id, with the head flag. Kept current on enrolment, update, household
+ * change and erasure, in the caller's transaction. Thread-safe.
  */
 public final class StatisticsProjection {
     private final JdbcClient jdbc;
@@ -28,35 +32,35 @@ public final class StatisticsProjection {
         this.pseudonyms = pseudonyms;
     }
 
-    /** Age bands of humanitarian planning figures. */
-    static String ageBand(int age) {
-        if (age < 5) {
-            return "0-4";
-        } else if (age < 12) {
-            return "5-11";
-        } else if (age < 18) {
-            return "12-17";
-        } else if (age < 60) {
-            return "18-59";
+    /**
+     * The year of birth: from the date of birth, or the estimated age subtracted from the year it was estimated
+     * in ({@code today} when the estimate has no date).
+     */
+    static Optional<Integer> birthYear(Birth birth, LocalDate today) {
+        if (birth.dateOfBirth().isPresent()) {
+            return Optional.of(birth.dateOfBirth().get().getYear());
         }
-        return "60+";
+        return birth.estimatedAge().map(age -> birth.estimatedAgeOn().orElse(today).getYear() - age);
     }
 
-    /** Writes (or rewrites) the individual's row. */
+    /**
+     * Writes (or rewrites) the individual's row. The household columns of an existing row are kept (they change
+     * with {@link #setHousehold}); a new row is in no household until then.
+     */
     public void write(SubjectId subject, IndividualDetails details, ResolvedLocation location, Instant registeredAt,
                       int householdSize, LocalDate today) {
         String month = YearMonth.from(registeredAt.atZone(ZoneOffset.UTC)).toString();
-        Optional<String> ageBand = details.birth().flatMap(b -> b.ageOn(today)).map(StatisticsProjection::ageBand);
-        String[] needs = details.specificNeeds().stream().map(Enum::name).toArray(String[]::new);
+        Optional<Integer> birthYear = details.birth().flatMap(b -> birthYear(b, today));
+        String[] needs = details.specificNeeds().stream().map(Enum::name).sorted().toArray(String[]::new);
         jdbc.sql("""
                         INSERT INTO stat_projection (pseudonym, admin0_pcode, admin1_pcode, admin2_pcode, site_type,
-                            population_category, sex, age_band, nationality, registration_month, household_size,
+                            population_category, sex, birth_year, nationality, registration_month, household_size,
                             specific_needs)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (pseudonym) DO UPDATE SET admin0_pcode = EXCLUDED.admin0_pcode,
                             admin1_pcode = EXCLUDED.admin1_pcode, admin2_pcode = EXCLUDED.admin2_pcode,
                             site_type = EXCLUDED.site_type, population_category = EXCLUDED.population_category,
-                            sex = EXCLUDED.sex, age_band = EXCLUDED.age_band, nationality = EXCLUDED.nationality,
+                            sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year, nationality = EXCLUDED.nationality,
                             household_size = EXCLUDED.household_size, specific_needs = EXCLUDED.specific_needs""")
                 .params(key(subject),
                         location.pcodeAtLevel(0).orElse(null),
@@ -65,7 +69,7 @@ public final class StatisticsProjection {
                         location.site().map(s -> s.type()).map(SiteType::name).orElse(null),
                         details.populationCategory().map(Enum::name).orElse(null),
                         details.sex().map(Enum::name).orElse(null),
-                        ageBand.orElse(null),
+                        birthYear.orElse(null),
                         details.nationalities().isEmpty() ? null : details.nationalities().get(0),
                         month,
                         householdSize,
@@ -73,10 +77,16 @@ public final class StatisticsProjection {
                 .update();
     }
 
-    /** Sets the household size on the individual's row (if it has one). */
-    public void setHouseholdSize(SubjectId subject, int householdSize) {
-        jdbc.sql("UPDATE stat_projection SET household_size = ? WHERE pseudonym = ?")
-                .params(householdSize, key(subject))
+    /**
+     * Sets the individual's household (its pseudonym, whether they head it, its size), or none (a household of
+     * one) when {@code household} is empty; a no-op for an individual without a row.
+     */
+    public void setHousehold(SubjectId subject, Optional<HouseholdId> household, boolean head, int householdSize) {
+        jdbc.sql("""
+                        UPDATE stat_projection SET household_size = ?, household_pseudonym = ?, household_head = ?
+                        WHERE pseudonym = ?""")
+                .params(householdSize, household.map(h -> key(new SubjectId(h.value()))).orElse(null),
+                        household.isPresent() && head, key(subject))
                 .update();
     }
 

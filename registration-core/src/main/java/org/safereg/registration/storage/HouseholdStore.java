@@ -223,7 +223,7 @@ public final class HouseholdStore {
         if (last) {
             jdbc.sql("UPDATE household SET status = 'DISSOLVED' WHERE id = ?").param(row.id().value()).update();
         }
-        statistics.setHouseholdSize(member, 1);
+        statistics.setHousehold(member, Optional.empty(), false, 1);
         refreshSizes(row.id());
     }
 
@@ -263,10 +263,11 @@ public final class HouseholdStore {
         return keyring.openOrCreate(new SubjectId(id.value()), DataCategory.DEMOGRAPHIC);
     }
 
+    /** Writes the household (pseudonym, head flag, size) onto every active member's statistical row. */
     private void refreshSizes(HouseholdId id) {
         List<ActiveMember> active = activeMembers(id);
         for (ActiveMember m : active) {
-            statistics.setHouseholdSize(m.individual(), active.size());
+            statistics.setHousehold(m.individual(), Optional.of(id), m.head(), active.size());
         }
     }
 }

@@ -47,6 +47,26 @@ public final class TestConsents {
         return STANDARD;
     }
 
+    /**
+     * The standard declaration plus consent given for the statistical purposes STATS.OPS and STATS.PUBLIC, so
+     * that a statistics test can withdraw it.
+     */
+    public static ConsentDeclaration withStatistics() {
+        return declaration(withStatisticsPurposes());
+    }
+
+    /** {@link #withStatistics()} as a JSON-shaped map (the api's {@code consent} property). */
+    public static Map<String, Object> withStatisticsJson() {
+        return json(withStatisticsPurposes());
+    }
+
+    private static List<PurposeConsent> withStatisticsPurposes() {
+        List<PurposeConsent> answers = new ArrayList<>(standardPurposes());
+        answers.add(answer("STATS.OPS", LegalBasis.CONSENT, ConsentStatus.GIVEN));
+        answers.add(answer("STATS.PUBLIC", LegalBasis.CONSENT, ConsentStatus.GIVEN));
+        return answers;
+    }
+
     /** A declaration by the subject answering {@code answers} only. */
     public static ConsentDeclaration only(PurposeConsent... answers) {
         return declaration(List.of(answers));
