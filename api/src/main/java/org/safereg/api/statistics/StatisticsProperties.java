@@ -1,11 +1,11 @@
 package org.safereg.api.statistics;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.Map;
 import org.safereg.privacy.statistics.ProtectionProfile;
 import org.safereg.registration.statistics.IntegerBands;
@@ -21,9 +21,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param ageBands age bands, contiguous from 0, the last open: {@code 0-4,5-11,12-17,18-59,60+}
  * @param householdSizeBands household-size bands, contiguous from 1, the last open: {@code 1,2-3,4-6,7+}
- * @param publicProfile the PUBLIC profile (open publication): k (default 5), geography floor (default ADMIN1)
- * @param agreementProfile the AGREEMENT profile (a recipient under an agreement): k (default 3), geography floor
- *     (default ADMIN2)
+ * @param publicK the PUBLIC profile's k (open publication): threshold of primary suppression and of the LP audit
+ * @param publicGeographyFloor the finest administrative level a PUBLIC table may show
+ * @param agreementK the AGREEMENT profile's k (a recipient under an agreement)
+ * @param agreementGeographyFloor the finest administrative level an AGREEMENT table may show
  * @param groupDisclosureShare a category of a sensitive dimension holding at least this share of a row is
  *     withheld; in (0.5, 1]
  * @param delta the delta at which a zCDP loss is reported as epsilon; in (0, 1)
@@ -33,8 +34,10 @@ import org.springframework.validation.annotation.Validated;
 public record StatisticsProperties(
         @DefaultValue(StatisticsSettings.DEFAULT_AGE_BANDS) @NotBlank String ageBands,
         @DefaultValue(StatisticsSettings.DEFAULT_HOUSEHOLD_SIZE_BANDS) @NotBlank String householdSizeBands,
-        @Valid @DefaultValue Profile publicProfile,
-        @Valid @DefaultValue Profile agreementProfile,
+        @DefaultValue("5") @Min(2) @Max(1000) int publicK,
+        @DefaultValue("ADMIN1") @NotNull GeographyFloor publicGeographyFloor,
+        @DefaultValue("3") @Min(2) @Max(1000) int agreementK,
+        @DefaultValue("ADMIN2") @NotNull GeographyFloor agreementGeographyFloor,
         @DefaultValue("0.9") @DecimalMin(value = "0.5", inclusive = false) @DecimalMax("1") double groupDisclosureShare,
         @DefaultValue("1e-6") @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
         double delta) {
@@ -43,27 +46,18 @@ public record StatisticsProperties(
     public enum GeographyFloor { ADMIN1, ADMIN2 }
 
     /**
-     * One protection profile; unset values take the profile's default.
-     *
-     * @param k threshold of primary suppression and of the LP audit, at least 2
-     */
-    public record Profile(@Min(2) @Max(1000) Integer k, GeographyFloor geographyFloor) {
-    }
-
-    /**
      * The core's settings.
      *
      * @throws IllegalArgumentException malformed bands
      */
     public StatisticsSettings toSettings() {
         return new StatisticsSettings(IntegerBands.parse(ageBands, 0), IntegerBands.parse(householdSizeBands, 1),
-                Map.of(ProtectionProfile.PUBLIC, profile(publicProfile, 5, GeographyFloor.ADMIN1),
-                        ProtectionProfile.AGREEMENT, profile(agreementProfile, 3, GeographyFloor.ADMIN2)),
+                Map.of(ProtectionProfile.PUBLIC, profile(publicK, publicGeographyFloor),
+                        ProtectionProfile.AGREEMENT, profile(agreementK, agreementGeographyFloor)),
                 groupDisclosureShare, delta);
     }
 
-    private static StatisticsSettings.ProfileSettings profile(Profile p, int k, GeographyFloor floor) {
-        GeographyFloor f = p.geographyFloor() == null ? floor : p.geographyFloor();
-        return new StatisticsSettings.ProfileSettings(p.k() == null ? k : p.k(), f == GeographyFloor.ADMIN1 ? 1 : 2);
+    private static StatisticsSettings.ProfileSettings profile(int k, GeographyFloor floor) {
+        return new StatisticsSettings.ProfileSettings(k, floor == GeographyFloor.ADMIN1 ? 1 : 2);
     }
 }

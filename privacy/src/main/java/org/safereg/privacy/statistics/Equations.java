@@ -106,13 +106,4 @@ final class Equations {
     int equationOf(int cell, int i) {
         return cellEquations[cellStart[cell] + i];
     }
-
-    /** Transitional: the equations as arrays (parent first). */
-    java.util.List<int[]> asArrays() {
-        java.util.List<int[]> out = new java.util.ArrayList<>(count());
-        for (int e = 0; e < count(); e++) {
-            out.add(java.util.Arrays.copyOfRange(members, start[e], start[e + 1]));
-        }
-        return out;
-    }
 }

@@ -1,52 +1,59 @@
 package org.safereg.privacy.statistics;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.PivotSelectionRule;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+import org.safereg.privacy.statistics.CellInterval.Bounds;
+import org.safereg.privacy.statistics.MoveSearch.Direction;
+import org.safereg.privacy.statistics.MoveSearch.Move;
 
 /**
- * Linear-programming audit of a suppression pattern: for every withheld cell, the minimum and maximum value
- * it can take over all non-negative tables that agree with every published cell and satisfy every published
- * margin and hierarchy equation (commons-math3 {@link SimplexSolver}). The LP bounds are rounded inwards
- * (cells are integers), which is what an attacker who knows that would do.
+ * Audit of a suppression pattern: for every withheld cell, what values it can take over the non-negative
+ * tables that agree with every published cell and satisfy every margin and hierarchy equation.
  *
  * <p>The rule: an interval pinned near the true value is a disclosure, whichever side it is pinned on.
  * <ul>
- *   <li>A <b>primary</b> cell (small count or group disclosure) with true value {@code v} passes only if
- *       {@code upper >= v + k} and {@code lower <= max(0, v - k)}. When {@code v < k} the lower bound must
- *       therefore be 0: the attacker cannot even rule out that the cell is empty. Requiring both sides
- *       matters: {@code [v, v + 40]} tells the attacker "at least v people", which for a small cell is the
- *       disclosure itself.
- *   <li>A <b>complementary</b> cell is not sensitive in itself and is not held to {@code +/- k} (a
- *       complement's range is tied to the primary cell it protects, whose own range may be smaller than
- *       {@code k} on the low side, so that rule could never be met); it passes if it is not recomputable,
- *       {@code lower < upper}.
+ *   <li>A <b>primary</b> cell (small count or group disclosure) with true value {@code v} passes only if it
+ *       can be as high as {@code v + k} and as low as {@code max(0, v - k)}. When {@code v < k} the attacker
+ *       therefore cannot even rule out that the cell is empty. Both sides matter: {@code [v, v + 40]} tells
+ *       the attacker "at least v people", which for a small cell is the disclosure itself.
+ *   <li>A <b>complementary</b> cell is not sensitive in itself and is not held to {@code +/- k} (its range is
+ *       tied to the primary cell it protects, whose own range may be shorter than {@code k} on the low side);
+ *       it passes if it is not recomputable: its range has more than one value.
  * </ul>
  *
- * <p>Limitation: bounds are those of the LP relaxation. For the additive two-way hierarchical tables built
- * here the vertices found are integral in every case we tested, but in general the integer range may be
- * narrower than the LP range.
+ * <p>How a cell passes or fails, in two stages; only proven claims are made:
+ * <ol>
+ *   <li><b>Witnesses.</b> Moves through the cell over withheld cells only (see {@link MoveSearch}), applied in
+ *       sequence to a working table, each leaving an integer table consistent with the whole release. The
+ *       values they reach are attained: a cell reaching its required shifts passes, with an
+ *       {@linkplain Bounds#ATTAINED attained} interval. This settles the patterns {@link TableProtector} makes,
+ *       at a cost independent of the size of the table.
+ *   <li><b>Linear programming</b> for every cell without witnesses ({@link LinearBounds}, commons-math3),
+ *       over the connected component of withheld cells it belongs to (cells linked through equations): a
+ *       cell alone in an equation is recomputable (exact, no LP); otherwise {@linkplain Bounds#EXACT exact}
+ *       bounds of the linear relaxation when the component has at most {@value #LP_LIMIT} cells. In a larger
+ *       component, over the {@value #LP_LIMIT} withheld cells nearest to it: their equations with other
+ *       withheld cells dropped give enclosing bounds (a proven failure if too narrow); else the other
+ *       withheld cells held at their true values give attained bounds (a pass if wide enough). A cell
+ *       neither proven protected nor proven exposed fails: the audit never passes a cell it could not prove.
+ * </ol>
+ * Only withheld cells are variables; equations without any are constants and never built.
  *
- * <p>Stateless and thread-safe. Cost: two LPs per withheld cell, each over the withheld cells linked to it
- * through equations (connected component); the dense simplex is roughly cubic in the component's size, so
- * large tables with long chains of suppressions are the expensive case.
+ * <p>Stateless and thread-safe. Cost: for the witnesses, a bounded search per withheld cell; linear programs
+ * only for the cells left, each roughly cubic in {@value #LP_LIMIT}.
  */
 public final class SuppressionAudit {
-    private static final double TOLERANCE = 1e-6;
-    private static final int MAX_ITERATIONS = 1_000_000;
+    /** Most variables of one linear program. */
+    public static final int LP_LIMIT = 120;
 
     private final int k;
 
@@ -57,122 +64,270 @@ public final class SuppressionAudit {
         this.k = k;
     }
 
-    public AuditReport audit(SuppressionPattern pattern) {
-        CountTable table = pattern.table();
-        List<int[]> equations = new ArrayList<>();
-        for (int[] eq : table.equations().asArrays()) {
-            if (SecondarySuppression.withheld(eq, pattern.reasons()) > 0) {
-                equations.add(eq);
-            }
-        }
-        List<CellInterval> intervals = new ArrayList<>();
-        for (Component component : components(pattern, equations)) {
-            intervals.addAll(audit(pattern, component));
-        }
-        return new AuditReport(k, intervals);
+    public int k() {
+        return k;
     }
 
-    /** Withheld cells linked through equations, with the equations that mention them. */
-    private record Component(int[] cells, List<int[]> equations) {}
+    public AuditReport audit(SuppressionPattern pattern) {
+        return audit(pattern, new Moves(pattern.table()));
+    }
 
-    private static Collection<Component> components(SuppressionPattern pattern, List<int[]> equations) {
-        int n = pattern.table().cellCount();
-        int[] root = new int[n];
-        for (int i = 0; i < n; i++) {
-            root[i] = i;
-        }
-        for (int[] eq : equations) {
-            int first = -1;
-            for (int cell : eq) {
-                if (pattern.reason(cell) != null) {
-                    if (first < 0) {
-                        first = cell;
-                    } else {
-                        root[find(root, cell)] = find(root, first);
-                    }
+    AuditReport audit(SuppressionPattern pattern, Moves moves) {
+        return audit(pattern, moves, null, Map.of());
+    }
+
+    /**
+     * Audits a pattern that grew from an audited one: a cell that passed before keeps its interval, reported as
+     * attained. Withholding more cells only removes constraints, so the tables that attained its bounds are
+     * still consistent with the release (an exact range may have widened, hence no longer "exact"). The
+     * given witnesses are checked first (see {@link Witness}); cells without one that holds are searched.
+     */
+    AuditReport audit(SuppressionPattern pattern, Moves moves, AuditReport previous,
+            Map<Integer, List<Witness>> witnesses) {
+        Map<TableCell, CellInterval> passed = new HashMap<>();
+        if (previous != null) {
+            for (CellInterval i : previous.intervals()) {
+                if (i.protectedEnough()) {
+                    passed.put(i.cell(), i);
                 }
             }
         }
-        Map<Integer, List<Integer>> cells = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (pattern.reason(i) != null) {
-                cells.computeIfAbsent(find(root, i), r -> new ArrayList<>()).add(i);
+        CountTable table = pattern.table();
+        boolean[] withheld = new boolean[table.cellCount()];
+        List<Integer> cells = new ArrayList<>();
+        for (int i = 0; i < withheld.length; i++) {
+            withheld[i] = pattern.withheld(i);
+            if (withheld[i]) {
+                cells.add(i);
             }
         }
-        Map<Integer, List<int[]>> eqs = new LinkedHashMap<>();
-        for (int[] eq : equations) {
-            for (int cell : eq) {
-                if (pattern.reason(cell) != null) {
-                    eqs.computeIfAbsent(find(root, cell), r -> new ArrayList<>()).add(eq);
+        ThreadLocal<MoveSearch> searches = ThreadLocal.withInitial(() -> new MoveSearch(moves, withheld, true));
+        Witness.Checker checker = new Witness.Checker(table, withheld);
+        CellInterval[] intervals = new CellInterval[cells.size()];
+        IntStream.range(0, intervals.length).parallel().forEach(i -> {
+            CellInterval prior = passed.isEmpty() ? null : passed.get(table.cell(cells.get(i)));
+            CellInterval interval = prior != null
+                    ? new CellInterval(prior.cell(), prior.reason(), prior.value(), prior.lower(), prior.upper(),
+                            Bounds.ATTAINED, true)
+                    : checked(checker, witnesses.get(cells.get(i)), pattern, cells.get(i));
+            intervals[i] = interval.protectedEnough() ? interval : witness(searches.get(), pattern, cells.get(i));
+        });
+        Map<Integer, Integer> unproven = new HashMap<>();
+        for (int i = 0; i < intervals.length; i++) {
+            if (!intervals[i].protectedEnough()) {
+                unproven.put(cells.get(i), i);
+            }
+        }
+        if (!unproven.isEmpty()) {
+            new Programs(pattern, withheld).solve(unproven, intervals);
+        }
+        return new AuditReport(k, Arrays.asList(intervals));
+    }
+
+    /** Stage 1: how far the given witnesses shift the cell (none: not at all). */
+    private CellInterval checked(Witness.Checker checker, List<Witness> given, SuppressionPattern pattern, int cell) {
+        long up = 0;
+        long down = 0;
+        if (given != null) {
+            for (Witness w : given) {
+                long shift = checker.shift(w, cell);
+                if (shift != Witness.INVALID) {
+                    up = Math.max(up, shift);
+                    down = Math.max(down, -shift);
+                }
+            }
+        }
+        return interval(pattern, cell, up, down);
+    }
+
+    private CellInterval interval(SuppressionPattern pattern, int cell, long up, long down) {
+        CountTable table = pattern.table();
+        SuppressionReason reason = pattern.reason(cell);
+        long v = table.count(cell);
+        boolean ok = reason.primary() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
+        long upper = up == MoveSearch.UNLIMITED ? CellInterval.UNBOUNDED : v + up;
+        return new CellInterval(table.cell(cell), reason, v, v - down, upper, Bounds.ATTAINED, ok);
+    }
+
+    /**
+     * Stage 2: how far moves over withheld cells shift the cell: first one move meeting the rule in both
+     * directions (what {@link SecondarySuppression} makes), else moves in sequence in each direction.
+     */
+    private CellInterval witness(MoveSearch search, SuppressionPattern pattern, int cell) {
+        CountTable table = pattern.table();
+        SuppressionReason reason = pattern.reason(cell);
+        long v = table.count(cell);
+        long needUp = reason.primary() ? k : 1;
+        long needDown = reason.primary() ? Math.min(v, k) : 0;
+        search.reset();
+        Move single = search.cheapest(cell, needUp, needDown);
+        long up;
+        long down;
+        if (single != null) {
+            up = single.up();
+            down = single.down();
+        } else {
+            up = reach(search, cell, Direction.UP, needUp);
+            down = reason.primary() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
+        }
+        return interval(pattern, cell, up, down);
+    }
+
+    /** Applies widest moves in sequence until the cell has moved by {@code need}; how far it moved. */
+    private static long reach(MoveSearch search, int cell, Direction direction, long need) {
+        search.reset();
+        long achieved = 0;
+        while (achieved < need) {
+            Move move = search.widest(cell, direction, need - achieved);
+            if (move == null) {
+                move = search.allPositive(cell);
+                if (!search.withinPattern(move)) {
                     break;
                 }
             }
+            long step = move.reach(direction);
+            if (step == MoveSearch.UNLIMITED) {
+                return MoveSearch.UNLIMITED;
+            }
+            search.apply(move, direction, step);
+            achieved += step;
         }
-        List<Component> out = new ArrayList<>();
-        for (Map.Entry<Integer, List<Integer>> e : cells.entrySet()) {
-            out.add(new Component(e.getValue().stream().mapToInt(Integer::intValue).toArray(),
-                    eqs.getOrDefault(e.getKey(), List.of())));
-        }
-        return out;
+        return achieved;
     }
 
-    private static int find(int[] root, int i) {
-        while (root[i] != i) {
-            root[i] = root[root[i]];
-            i = root[i];
-        }
-        return i;
-    }
+    /** Stage 3: linear programs for the cells without witnesses. Lives for one audit. */
+    private final class Programs {
+        private final SuppressionPattern pattern;
+        private final CountTable table;
+        private final boolean[] withheld;
+        private final Equations equations;
+        private final int[] root;
+        private final int[] component;
 
-    private List<CellInterval> audit(SuppressionPattern pattern, Component component) {
-        CountTable table = pattern.table();
-        int[] cells = component.cells();
-        Map<Integer, Integer> variable = new LinkedHashMap<>();
-        for (int i = 0; i < cells.length; i++) {
-            variable.put(cells[i], i);
-        }
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (int[] eq : component.equations()) {
-            // parent - sum(children) = 0, published cells moved to the right-hand side
-            double[] coefficients = new double[cells.length];
-            double rhs = 0;
-            for (int i = 0; i < eq.length; i++) {
-                int sign = i == 0 ? 1 : -1;
-                Integer v = variable.get(eq[i]);
-                if (v != null) {
-                    coefficients[v] += sign;
-                } else {
-                    rhs -= sign * (double) table.count(eq[i]);
+        Programs(SuppressionPattern pattern, boolean[] withheld) {
+            this.pattern = pattern;
+            this.table = pattern.table();
+            this.withheld = withheld;
+            this.equations = table.equations();
+            this.root = new int[withheld.length];
+            for (int i = 0; i < root.length; i++) {
+                root[i] = i;
+            }
+            for (int e = 0; e < equations.count(); e++) {
+                int first = -1;
+                for (int m = 0; m < equations.size(e); m++) {
+                    int cell = equations.member(e, m);
+                    if (withheld[cell]) {
+                        if (first < 0) {
+                            first = cell;
+                        } else {
+                            root[find(cell)] = find(first);
+                        }
+                    }
                 }
             }
-            constraints.add(new LinearConstraint(coefficients, Relationship.EQ, rhs));
+            this.component = new int[root.length];
+            for (int i = 0; i < root.length; i++) {
+                component[i] = find(i);
+            }
         }
-        LinearConstraintSet set = new LinearConstraintSet(constraints);
-        List<CellInterval> out = new ArrayList<>();
-        for (int i = 0; i < cells.length; i++) {
-            double[] objective = new double[cells.length];
-            objective[i] = 1;
-            LinearObjectiveFunction f = new LinearObjectiveFunction(objective, 0);
-            long lower = (long) Math.ceil(optimum(f, set, GoalType.MINIMIZE) - TOLERANCE);
-            double max = optimum(f, set, GoalType.MAXIMIZE);
-            long upper = Double.isInfinite(max) ? CellInterval.UNBOUNDED : (long) Math.floor(max + TOLERANCE);
-            long value = table.count(cells[i]);
-            SuppressionReason reason = pattern.reason(cells[i]);
-            boolean ok = reason.primary()
-                    ? lower <= Math.max(0, value - k) && (upper == CellInterval.UNBOUNDED || upper >= value + k)
-                    : lower < upper;
-            out.add(new CellInterval(table.cell(cells[i]), reason, value, lower, upper, CellInterval.Bounds.EXACT, ok));
-        }
-        return out;
-    }
 
-    private static double optimum(LinearObjectiveFunction f, LinearConstraintSet constraints, GoalType goal) {
-        try {
-            PointValuePair p = new SimplexSolver().optimize(new MaxIter(MAX_ITERATIONS), f, constraints, goal,
-                    new NonNegativeConstraint(true), PivotSelectionRule.BLAND);
-            return p.getValue();
-        } catch (UnboundedSolutionException e) {
-            return Double.POSITIVE_INFINITY;
+        private int find(int i) {
+            while (root[i] != i) {
+                root[i] = root[root[i]];
+                i = root[i];
+            }
+            return i;
+        }
+
+        void solve(Map<Integer, Integer> unproven, CellInterval[] intervals) {
+            Map<Integer, List<Integer>> components = new HashMap<>();
+            Set<Integer> roots = new LinkedHashSet<>();
+            for (int cell : unproven.keySet()) {
+                roots.add(component[cell]);
+            }
+            for (int i = 0; i < withheld.length; i++) {
+                if (withheld[i] && roots.contains(component[i])) {
+                    components.computeIfAbsent(component[i], r -> new ArrayList<>()).add(i);
+                }
+            }
+            Map<Integer, LinearBounds> exact = new ConcurrentHashMap<>();
+            unproven.entrySet().parallelStream().forEach(e -> {
+                int cell = e.getKey();
+                int at = e.getValue();
+                intervals[at] = solve(cell, intervals[at], components.get(component[cell]), exact);
+            });
+        }
+
+        private CellInterval solve(int cell, CellInterval witnessed, List<Integer> members,
+                Map<Integer, LinearBounds> exact) {
+            if (alone(cell)) {
+                long v = table.count(cell);
+                return decide(cell, new long[] {v, v}, Bounds.EXACT);
+            }
+            if (members.size() <= LP_LIMIT) {
+                LinearBounds lp = exact.computeIfAbsent(component[cell],
+                        r -> new LinearBounds(table, withheld, members, LinearBounds.Kind.RESTRICTED));
+                return decide(cell, lp.range(cell), Bounds.EXACT);
+            }
+            List<Integer> near = neighbourhood(cell);
+            long[] outer = new LinearBounds(table, withheld, near, LinearBounds.Kind.RELAXED).range(cell);
+            CellInterval enclosing = decide(cell, outer, Bounds.ENCLOSING);
+            if (!enclosing.protectedEnough()) {
+                return enclosing;
+            }
+            long[] inner = new LinearBounds(table, withheld, near, LinearBounds.Kind.RESTRICTED).range(cell);
+            inner[0] = Math.min(inner[0], witnessed.lower());
+            inner[1] = Math.max(inner[1], witnessed.upper());
+            return decide(cell, inner, Bounds.ATTAINED);
+        }
+
+        /** Whether the cell is the only withheld cell of some equation: recomputable by subtraction. */
+        private boolean alone(int cell) {
+            for (int i = 0; i < equations.degree(cell); i++) {
+                int e = equations.equationOf(cell, i);
+                int others = 0;
+                for (int m = 0; m < equations.size(e); m++) {
+                    int member = equations.member(e, m);
+                    if (member != cell && withheld[member]) {
+                        others++;
+                    }
+                }
+                if (others == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the range meets the rule. */
+        private CellInterval decide(int cell, long[] range, Bounds bounds) {
+            long v = table.count(cell);
+            SuppressionReason reason = pattern.reason(cell);
+            boolean ok = reason.primary()
+                    ? range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k)
+                    : range[0] < range[1];
+            return new CellInterval(table.cell(cell), reason, v, Math.min(range[0], v), Math.max(range[1], v), bounds,
+                    ok);
+        }
+
+        /** The {@value #LP_LIMIT} withheld cells nearest to {@code cell} through equations, breadth first. */
+        private List<Integer> neighbourhood(int cell) {
+            Set<Integer> near = new LinkedHashSet<>(List.of(cell));
+            Deque<Integer> queue = new ArrayDeque<>(near);
+            while (!queue.isEmpty() && near.size() < LP_LIMIT) {
+                int c = queue.poll();
+                for (int i = 0; i < equations.degree(c) && near.size() < LP_LIMIT; i++) {
+                    int e = equations.equationOf(c, i);
+                    for (int m = 0; m < equations.size(e) && near.size() < LP_LIMIT; m++) {
+                        int member = equations.member(e, m);
+                        if (withheld[member] && near.add(member)) {
+                            queue.add(member);
+                        }
+                    }
+                }
+            }
+            return new ArrayList<>(near);
         }
     }
 }

@@ -70,4 +70,27 @@ class PrimarySuppressionTest {
         assertThat(p.countsByReason()).containsEntry(SuppressionReason.GROUP_DISCLOSURE, 0);
         assertThat(List.copyOf(p.suppressedCells().values())).doesNotContain(SuppressionReason.GROUP_DISCLOSURE);
     }
+
+    @Test
+    void groupDisclosureLooksAlongEveryLineThroughTheSensitiveDimension() {
+        Dimension sex = Dimension.flat("sex", "T", List.of("F", "M"));
+        Dimension needs = Dimension.flat("needs", "ALL", List.of("none", "disability")).asSensitive();
+        // S1: 20 women without and 2 with a disability, 6 men, all with a disability
+        CountTable t = CountTable.builder(List.of(SecondarySuppressionTest.sites(), sex, needs))
+                .add(20, "S1", "F", "none").add(2, "S1", "F", "disability").add(6, "S1", "M", "disability")
+                .add(30, "S2", "F", "none").add(30, "S2", "M", "none").add(9, "S3", "M", "none")
+                .build();
+        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        // the line S1 x M: every man in S1 has a disability
+        assertThat(p.reason(TableCell.of("S1", "M", "disability"))).contains(SuppressionReason.GROUP_DISCLOSURE);
+        // lines with margins: all of S2 and all of S3 (either sex) are "none"
+        assertThat(p.reason(TableCell.of("S2", "T", "none"))).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(p.reason(TableCell.of("S3", "T", "none"))).contains(SuppressionReason.GROUP_DISCLOSURE);
+        assertThat(p.reason(TableCell.of("S3", "M", "none"))).contains(SuppressionReason.GROUP_DISCLOSURE);
+        // S1 x T: 20 of 28 is below the share; S1 x F x disability is small
+        assertThat(p.isSuppressed(TableCell.of("S1", "T", "none"))).isFalse();
+        assertThat(p.reason(TableCell.of("S1", "F", "disability"))).contains(SuppressionReason.SMALL_COUNT);
+        // the sex dimension is not sensitive: nobody is told "all women" along the sex lines
+        assertThat(p.isSuppressed(TableCell.of("S3", "M", "ALL"))).isFalse();
+    }
 }

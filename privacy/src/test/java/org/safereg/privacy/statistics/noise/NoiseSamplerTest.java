@@ -88,6 +88,38 @@ class NoiseSamplerTest {
         matches(draw(new DiscreteGaussian(Rational.of(1, 4), Seeded.random(15)), 1), exact);
     }
 
+    /** Frequency of every value in [-4, 4] against the exact mass function, five standard errors each. */
+    private static void massFunctionMatches(IntegerNoise noise, LongToDoubleFunction weight, long bound) {
+        double total = 0;
+        for (long x = -bound; x <= bound; x++) {
+            total += weight.applyAsDouble(x);
+        }
+        int[] hits = new int[9];
+        for (int i = 0; i < N; i++) {
+            long x = noise.sample();
+            if (Math.abs(x) <= 4) {
+                hits[(int) x + 4]++;
+            }
+        }
+        for (int x = -4; x <= 4; x++) {
+            double p = weight.applyAsDouble(x) / total;
+            assertThat((double) hits[x + 4] / N).as("P(" + x + ")")
+                    .isCloseTo(p, within(5 * Math.sqrt(p * (1 - p) / N)));
+        }
+    }
+
+    @Test
+    void discreteLaplaceFrequenciesMatchItsMassFunction() {
+        massFunctionMatches(new DiscreteLaplace(Rational.of(3, 2), Seeded.random(21)),
+                x -> Math.exp(-Math.abs(x) / 1.5), 300);
+    }
+
+    @Test
+    void discreteGaussianFrequenciesMatchItsMassFunction() {
+        massFunctionMatches(new DiscreteGaussian(Rational.of(5, 2), Seeded.random(22)),
+                x -> Math.exp(-(double) x * x / 5.0), 100);
+    }
+
     @Test
     void seededSourceReproducesTheSequenceAndOtherSeedsDiffer() {
         long[] a = new long[50];
