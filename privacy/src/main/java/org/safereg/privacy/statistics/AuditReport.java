@@ -3,8 +3,10 @@ package org.safereg.privacy.statistics;
 import java.util.List;
 
 /**
- * The outcome of a {@link SuppressionAudit}: one interval per withheld cell, grouped by linked cells. A release may go out only if
- * {@link #passed()}. Immutable and thread-safe.
+ * The outcome of a {@link SuppressionAudit}: one interval per withheld cell, in canonical cell order. A release
+ * may go out only if {@link #passed()}. Immutable and thread-safe.
+ *
+ * @param k the threshold the audit applied
  */
 public record AuditReport(int k, List<CellInterval> intervals) {
     public AuditReport {

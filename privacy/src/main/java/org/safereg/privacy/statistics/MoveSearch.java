@@ -12,19 +12,21 @@ import java.util.Map;
  *
  * <p>Two uses. The suppression asks for the {@linkplain #cheapest cheapest} move meeting given shifts, where
  * a corner costs nothing if already withheld and its count plus one otherwise (persons and cells lost),
- * by branch and bound. The audit asks for the {@linkplain #widest widest} move in one direction using withheld
- * cells only. Values are those of a working table: the published counts plus the moves
+ * by branch and bound. The audit, over withheld cells only, asks for any move meeting given shifts or for the
+ * {@linkplain #widest widest} move in one direction. Values are those of a working table: the published counts plus the moves
  * {@linkplain #apply applied} since the last {@link #reset()}, so a shift too large for one move is reached
  * by several in sequence, each leaving a table consistent with every published cell.
  *
  * <p>The suppression tries, per dimension, the {@value #OPTIONS} vectors whose own corners (the cell moved
  * along that dimension only) are cheapest; the audit tries every vector whose own corners are withheld. Each
- * search explores at most {@value #BUDGET} partial moves and
+ * search explores at most {@value #BUDGET} partial moves ({@value #AUDIT_BUDGET} for the audit) and
  * then returns the best found. Not thread-safe: one instance per thread (the {@link Moves} may be shared).
  */
 final class MoveSearch {
     /** Most partial moves explored per search. */
     static final int BUDGET = 2_000;
+    /** Most partial moves explored per search over withheld cells only (the audit's, cheaper per step). */
+    static final int AUDIT_BUDGET = 20_000;
     /** Most additive vectors tried per dimension (the best by their own corners' cost or reach). */
     static final int OPTIONS = 16;
     /** Marks a shift no corner limits. */
@@ -264,11 +266,15 @@ final class MoveSearch {
         return widen == Direction.UP ? minNeg : Math.min(minPos, value(origin));
     }
 
+    private int budget() {
+        return withheldOnly ? AUDIT_BUDGET : BUDGET;
+    }
+
     private boolean done() {
         if (best == null) {
-            return explored >= BUDGET;
+            return explored >= budget();
         }
-        if (explored >= BUDGET) {
+        if (explored >= budget()) {
             return true;
         }
         return widen == null ? best.cost() <= floorCost[0] : best.reach(widen) >= target;

@@ -20,14 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every such vector is additive: each inner node on a path has exactly one child on the same path with the
  * same sign, and the two paths of a swap meet under the common parent with opposite signs.
  *
- * <p>Descents below an inner node are limited to the {@value #MAX_DESCENTS} leaves with the largest
- * marginal counts, which keeps the options of high-level nodes bounded; the options are the same for the
- * suppression and for the audit. Thread-safe (options are computed on first use and shared); one instance
- * serves one table.
+ * <p>Descents below an inner node are limited to the {@value #MAX_DESCENTS} leaves with the largest marginal
+ * counts and a node offers at most {@value #MAX_FACTORS} vectors, nearest swaps first, which keeps deep and
+ * wide hierarchies bounded. The options are the same for the suppression and for the audit's own search,
+ * but not always symmetric (a move found through one corner may lie beyond the limits seen from another),
+ * which is why the suppression hands its {@link Witness}es to the audit. Thread-safe (options are computed on
+ * first use and shared); one instance serves one table.
  */
 final class Moves {
-    /** Most leaves tried below an inner node, by decreasing marginal count. */
+    /** Most leaves tried below an inner node (the anchor or a swap partner), by decreasing marginal count. */
     static final int MAX_DESCENTS = 16;
+    /** Most vectors offered through one node, nearest swaps first (binds only in wide, deep hierarchies). */
+    static final int MAX_FACTORS = 8192;
 
     /** The other nodes of one additive vector (the anchor excluded) and their signs. */
     record Factor(int[] nodes, int[] signs) {}
@@ -85,7 +89,10 @@ final class Moves {
                 }
             }
         }
-        return out.toArray(Factor[]::new);
+        // nearest first: fewest nodes, then as generated (swaps under the closest common parent first)
+        List<Factor> sorted = new ArrayList<>(out);
+        sorted.sort(Comparator.comparingInt(f -> f.nodes().length));
+        return sorted.subList(0, Math.min(MAX_FACTORS, sorted.size())).toArray(Factor[]::new);
     }
 
     private static Factor factor(int[] down, List<Integer> up, int[] minus) {

@@ -28,15 +28,17 @@ import org.safereg.privacy.statistics.noise.IntegerNoise;
  * the published leaves.
  *
  * <p><b>Bias and variance.</b> Each leaf's noise has mean 0 and variance {@link NoiseSpec#variance()}
- * (about {@code sigma^2}, or {@code 2b^2} for a large Laplace scale); a raw margin over {@code m} leaves has
- * variance {@code m} times that. Where no raw sum is negative the projection changes nothing and every
- * published cell equals its raw noisy value: unbiased. Where some are (empty and small cells, sparse
- * areas), they are raised to 0 and their siblings lowered by the common shift {@code tau} so the parent
- * stays as published: small cells are biased upwards, their larger siblings slightly downwards, and chain
- * margins stay unbiased up to the clamping of the grand total at 0. Margins off the chain (for example the
- * national total by category) add up leaf biases and are biased upwards in proportion to the number of
- * sparse leaves under them; rounding adds at most one to any cell. Put the dimension whose totals matter
- * most (usually geography) first.
+ * (about {@code sigma^2}; {@code 2b^2} for a large Laplace scale); a raw margin over {@code m} leaves has
+ * variance {@code m} times that. Where no raw sum among siblings is negative the projection changes nothing
+ * and every published cell equals its raw noisy value: unbiased. Where some are (empty and small cells,
+ * sparse areas), the negative ones are raised to 0 and the others lowered by a common shift {@code tau}
+ * (those below it to 0) so that the parent keeps its published value: cells whose true count is 0 are
+ * biased upwards (they are never published negative), small positive cells may be biased either way, large
+ * ones slightly downwards. Chain margins stay unbiased up to the clamping of the grand total at 0 (a grand
+ * total over {@code m} empty leaves has mean about {@code sqrt(m) * sigma / sqrt(2 pi)} instead of 0).
+ * Margins off the chain (for example the national total by category) are sums of published leaves and
+ * carry the sum of their biases, upwards in proportion to the number of empty leaves under them. Rounding
+ * moves any cell by less than one. Put the dimension whose totals matter most (usually geography) first.
  *
  * <p>Stateless; thread-safe if the random source is. Cost: one exact draw per leaf (a few microseconds
  * each), O(cells &times; log) for the post-processing.

@@ -30,26 +30,34 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  *       it passes if it is not recomputable: its range has more than one value.
  * </ul>
  *
- * <p>How a cell passes or fails, in two stages; only proven claims are made:
+ * <p>How a cell passes or fails; only proven claims are made:
  * <ol>
- *   <li><b>Witnesses.</b> Moves through the cell over withheld cells only (see {@link MoveSearch}), applied in
- *       sequence to a working table, each leaving an integer table consistent with the whole release. The
- *       values they reach are attained: a cell reaching its required shifts passes, with an
- *       {@linkplain Bounds#ATTAINED attained} interval. This settles the patterns {@link TableProtector} makes,
- *       at a cost independent of the size of the table.
- *   <li><b>Linear programming</b> for every cell without witnesses ({@link LinearBounds}, commons-math3),
- *       over the connected component of withheld cells it belongs to (cells linked through equations): a
- *       cell alone in an equation is recomputable (exact, no LP); otherwise {@linkplain Bounds#EXACT exact}
- *       bounds of the linear relaxation when the component has at most {@value #LP_LIMIT} cells. In a larger
- *       component, over the {@value #LP_LIMIT} withheld cells nearest to it: their equations with other
- *       withheld cells dropped give enclosing bounds (a proven failure if too narrow); else the other
- *       withheld cells held at their true values give attained bounds (a pass if wide enough). A cell
- *       neither proven protected nor proven exposed fails: the audit never passes a cell it could not prove.
+ *   <li><b>Witnesses</b> ({@link Witness}): moves over withheld cells only (see {@link Moves}), applied in
+ *       sequence to the published table, each step leaving a non-negative integer table consistent with the
+ *       whole release, so the values the cell takes in them are attained: a cell reaching its required
+ *       shifts passes, with an {@linkplain Bounds#ATTAINED attained} interval (the attacker's range contains
+ *       it). {@link TableProtector} hands over the witnesses it built and the audit checks every one (corners
+ *       withheld, every equation through every corner unchanged, no cell negative after any step); cells
+ *       without a valid witness are searched for one ({@link MoveSearch}: one move meeting both shifts, else
+ *       moves in sequence in each direction, the widest first, else as the suppression builds them).
+ *   <li><b>Linear programming</b> for every cell still without a witness ({@link LinearBounds}, commons-math3
+ *       simplex), over the connected component of withheld cells it belongs to (cells linked through
+ *       equations): a cell alone in an equation is recomputable (exact, no LP needed); otherwise
+ *       {@linkplain Bounds#EXACT exact} bounds of the linear relaxation when the component has at most
+ *       {@value #LP_LIMIT} cells. In a larger component, over the {@value #LP_LIMIT} withheld cells nearest to
+ *       it: their equations with other withheld cells dropped give {@linkplain Bounds#ENCLOSING enclosing}
+ *       bounds (a proven failure if too narrow); else the other withheld cells held at their true values give
+ *       attained bounds (a pass if wide enough). A cell neither proven protected nor proven exposed fails: the
+ *       audit never passes a cell it could not prove.
  * </ol>
- * Only withheld cells are variables; equations without any are constants and never built.
+ * Only withheld cells are variables; equations without any are constants and never built. A witness proves
+ * at least the required width, not the full range: attained intervals are lower bounds of what the attacker
+ * cannot rule out.
  *
- * <p>Stateless and thread-safe. Cost: for the witnesses, a bounded search per withheld cell; linear programs
- * only for the cells left, each roughly cubic in {@value #LP_LIMIT}.
+ * <p>Stateless and thread-safe. The witness and linear-programming stages run per cell in parallel on the
+ * common fork-join pool. Cost: a check per witness or a bounded search per withheld cell; linear programs
+ * only for the cells left, each roughly cubic in {@value #LP_LIMIT} (a pattern leaving thousands of cells
+ * exposed in large components takes seconds: about 6 s for the primary cells alone of the benchmark table).
  */
 public final class SuppressionAudit {
     /** Most variables of one linear program. */
@@ -173,12 +181,32 @@ public final class SuppressionAudit {
         return interval(pattern, cell, up, down);
     }
 
-    /** Applies widest moves in sequence until the cell has moved by {@code need}; how far it moved. */
+    /**
+     * How far moves in sequence shift the cell towards {@code need}: first the widest move at each step; if that
+     * falls short, the first move reaching the remaining need, or half of it, and so on (the way
+     * {@link SecondarySuppression} builds its sequences).
+     */
     private static long reach(MoveSearch search, int cell, Direction direction, long need) {
+        long widest = reach(search, cell, direction, need, true);
+        return widest >= need ? widest : Math.max(widest, reach(search, cell, direction, need, false));
+    }
+
+    private static long reach(MoveSearch search, int cell, Direction direction, long need, boolean widest) {
         search.reset();
         long achieved = 0;
         while (achieved < need) {
-            Move move = search.widest(cell, direction, need - achieved);
+            long remaining = need - achieved;
+            Move move = null;
+            if (widest) {
+                move = search.widest(cell, direction, remaining);
+            } else {
+                for (long goal = remaining; move == null; goal = (goal + 1) / 2) {
+                    move = direction == Direction.UP ? search.cheapest(cell, goal, 0) : search.cheapest(cell, 0, goal);
+                    if (goal == 1) {
+                        break;
+                    }
+                }
+            }
             if (move == null) {
                 move = search.allPositive(cell);
                 if (!search.withinPattern(move)) {
@@ -189,6 +217,7 @@ public final class SuppressionAudit {
             if (step == MoveSearch.UNLIMITED) {
                 return MoveSearch.UNLIMITED;
             }
+            step = widest ? step : Math.min(step, remaining);
             search.apply(move, direction, step);
             achieved += step;
         }

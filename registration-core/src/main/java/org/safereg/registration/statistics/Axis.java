@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.safereg.privacy.statistics.Dimension;
 import org.safereg.registration.model.PopulationCategory;
 import org.safereg.registration.model.Sex;
@@ -162,14 +163,24 @@ final class Axis {
                 List.of(header), List.of(hashtag), List::of);
     }
 
+    /**
+     * The database maps the year of birth to the band's index (so it groups by band, not by year): the age reached
+     * in the reference year against the bands' lower bounds; a year after the reference year counts as unknown.
+     * The SQL holds only integers of the configuration, never request text.
+     */
     private static Axis ageBand(StatisticalDimension d, Context c) {
         IntegerBands bands = c.settings().ageBands();
-        List<String> codes = new ArrayList<>(bands.labels());
+        List<String> labels = bands.labels();
+        List<String> codes = new ArrayList<>(labels);
         codes.add(UNKNOWN);
         int year = c.referenceYear();
-        return new Axis(d, Dimension.flat(d.name(), TOTAL, codes), List.of("u.birth_year"),
-                v -> v[0] == null ? UNKNOWN
-                        : bands.bandOf(year - ((Number) v[0]).intValue()).map(IntegerBands.Band::label).orElse(UNKNOWN),
+        String lowers = bands.bands().stream().skip(1).map(b -> Integer.toString(b.lower()))
+                .collect(Collectors.joining(","));
+        String index = lowers.isEmpty() ? "0" : "width_bucket(" + year + " - u.birth_year, ARRAY[" + lowers + "])";
+        String column = "CASE WHEN u.birth_year IS NULL OR u.birth_year > " + year + " THEN NULL ELSE " + index
+                + " END";
+        return new Axis(d, Dimension.flat(d.name(), TOTAL, codes), List.of(column),
+                v -> v[0] == null ? UNKNOWN : labels.get(((Number) v[0]).intValue()),
                 List.of("age_band"), List.of("#meta+age_band"), List::of);
     }
 

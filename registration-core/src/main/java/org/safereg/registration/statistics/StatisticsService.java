@@ -275,12 +275,14 @@ public final class StatisticsService {
         Duration audit = Duration.ZERO;
         Duration noise = Duration.ZERO;
         int repairRounds = 0;
+        long o0;
         if (spec.noise().isEmpty()) {
             ProtectedTable protectedTable = new TableProtector(settings.rules(spec.profile())).protect(table);
             SuppressionPattern pattern = protectedTable.pattern();
             suppression = protectedTable.timings().suppression();
             audit = protectedTable.timings().audit();
             repairRounds = protectedTable.timings().repairRounds();
+            o0 = System.nanoTime();
             List<TableCell> all = table.cells();
             cells = all.size();
             csv = ReleaseCsv.write(axes, spec.unit(), all, table::count, pattern::isSuppressed);
@@ -300,7 +302,8 @@ public final class StatisticsService {
             long n0 = System.nanoTime();
             NoiseSpec noiseSpec = spec.noise().get();
             NoisyTable noisy = NoisyTables.release(table, noiseSpec, random);
-            noise = Duration.ofNanos(System.nanoTime() - n0);
+            o0 = System.nanoTime();
+            noise = Duration.ofNanos(o0 - n0);
             CountTable published = noisy.published();
             List<TableCell> all = published.cells();
             cells = all.size();
@@ -314,7 +317,6 @@ public final class StatisticsService {
             protection.put("delta", decimal(settings.delta()));
             protection.put("budget", Map.of("population", spec.population(), "period", period.toString()));
         }
-        long o0 = System.nanoTime();
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.TABLE, purpose,
                 Optional.of(spec.profile().name()), spec.method().name(), Optional.of(spec.population()),
                 spec.recipient(), agreement, actor, now, specification(spec, referenceYear, month), protection, csv));
