@@ -367,6 +367,9 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
                     t -> new Call("GET", "/api/v1/transfers?subject=" + t.subject().id, null))),
             Map.entry("POST /api/v1/statistics/tables", Template.none(201, false,
                     t -> new Call("POST", "/api/v1/statistics/tables", STATISTICAL_TABLE))),
+            Map.entry("POST /api/v1/statistics/extracts", Template.none(201, false,
+                    t -> new Call("POST", "/api/v1/statistics/extracts", Map.of("fields", List.of("SEX"),
+                            "population", t.test.extractPopulation(), "recipient", t.test.extractRecipient())))),
             Map.entry("GET /api/v1/statistics/releases/{id}/table.csv", Template.none(200, false,
                     t -> new Call("GET", "/api/v1/statistics/releases/" + t.test.statisticalRelease(t.purpose)
                             + "/table.csv", null))),
@@ -648,6 +651,8 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
     private static final String RUN = Long.toString(System.nanoTime(), 36).toUpperCase();
     /** The recipient of the fixtures' transfer (ASSIST.CASH). */
     private static final String SHARED_RECIPIENT = "RTSHR-" + RUN;
+    /** The admin0 P-code of the matrix's extracts. */
+    private static final String EXTRACT_POPULATION = "ZXRT";
 
     static String recipient(String prefix) {
         return "RT" + prefix + "-" + Long.toString(System.nanoTime(), 36).toUpperCase();
@@ -728,6 +733,23 @@ class PrivacyRouteTableTest extends ApiIntegrationTest {
                 context(username(Role.STATISTICIAN), Role.STATISTICIAN, p),
                 new TableDraft(List.of("ADMIN1", "SEX"), Optional.empty(), "PUBLIC", Optional.empty(),
                         Optional.empty(), Optional.empty(), "ZZ", Optional.empty())).release().id().toString());
+    }
+
+    /** The population extracts are made of in the matrix: a country of its own with nobody in it (created once). */
+    String extractPopulation() {
+        if (core.locations().findAdminUnit(EXTRACT_POPULATION).isEmpty()) {
+            core.locations().createAdminUnit(AdminUnit.country(EXTRACT_POPULATION, "Route table extracts"));
+        }
+        return EXTRACT_POPULATION;
+    }
+
+    /** The recipient of the matrix's extracts, with an active agreement covering STATS.OPS (created on first use). */
+    String extractRecipient() {
+        return fixtures().recipients.computeIfAbsent("extracts", k -> {
+            String recipient = "RTEXT-" + RUN;
+            createAgreement(recipient, "STATS.OPS");
+            return recipient;
+        });
     }
 
     synchronized Fixtures fixtures() {

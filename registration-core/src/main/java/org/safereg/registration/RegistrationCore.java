@@ -43,6 +43,9 @@ import org.safereg.registration.sharing.AgreementService;
 import org.safereg.registration.sharing.AgreementStore;
 import org.safereg.registration.sharing.TransferLedger;
 import org.safereg.registration.sharing.TransferService;
+import org.safereg.privacy.statistics.extract.RecipientPseudonyms;
+import org.safereg.registration.statistics.ExtractService;
+import org.safereg.registration.statistics.ExtractSettings;
 import org.safereg.registration.statistics.ReleaseRegister;
 import org.safereg.registration.statistics.StatisticsProjection;
 import org.safereg.registration.statistics.StatisticsService;
@@ -95,10 +98,12 @@ public final class RegistrationCore implements AutoCloseable {
     private final TransferLedger transferLedger;
     private final ReleaseRegister releaseRegister;
     private final StatisticsService statistics;
+    private final ExtractService extracts;
 
     private RegistrationCore(DataSource dataSource, KekProvider kek, PurposePolicy policy, Clock clock,
                              KeyProviderCheck keyCheck, BiometricSettings biometricSettings,
-                             Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings) {
+                             Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings,
+                             ExtractSettings extractSettings) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         Transactions transactions = new Transactions(dataSource);
         JdbcWrappedKeyRepository wrappedKeys = new JdbcWrappedKeyRepository(jdbc);
@@ -145,6 +150,8 @@ public final class RegistrationCore implements AutoCloseable {
         statistics = new StatisticsService(guard, jdbc, transactions, pseudonymizer, agreementStore, releaseRegister,
                 statisticsSettings, clock, new SecureRandom(),
                 purpose -> policy.actionsCoveredBy(purpose).contains(Action.STATS_REGISTER));
+        extracts = new ExtractService(guard, jdbc, pseudonymizer, new RecipientPseudonyms(kek), agreementStore,
+                releaseRegister, statistics, extractSettings, clock);
     }
 
     /**
@@ -200,6 +207,18 @@ public final class RegistrationCore implements AutoCloseable {
     public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
                                           Clock clock, BiometricSettings biometricSettings,
                                           Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings) {
+        return create(dataSource, kek, policy, clock, biometricSettings, breakGlassGrantDuration, statisticsSettings,
+                ExtractSettings.defaults());
+    }
+
+    /**
+     * As {@link #create(DataSource, KekProvider, PurposePolicy, Clock, BiometricSettings, Duration,
+     * StatisticsSettings)}, with the settings of microdata extracts (k, risk limits, search bound).
+     */
+    public static RegistrationCore create(DataSource dataSource, KekProvider kek, PurposePolicy policy,
+                                          Clock clock, BiometricSettings biometricSettings,
+                                          Duration breakGlassGrantDuration, StatisticsSettings statisticsSettings,
+                                          ExtractSettings extractSettings) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(kek, "kek");
         Objects.requireNonNull(policy, "policy");
@@ -207,6 +226,7 @@ public final class RegistrationCore implements AutoCloseable {
         Objects.requireNonNull(biometricSettings, "biometricSettings");
         Objects.requireNonNull(breakGlassGrantDuration, "breakGlassGrantDuration");
         Objects.requireNonNull(statisticsSettings, "statisticsSettings");
+        Objects.requireNonNull(extractSettings, "extractSettings");
         KeyProviderCheck keyCheck = new KeyProviderCheck(dataSource, kek);
         try {
             keyCheck.ensureVerified();
@@ -215,7 +235,7 @@ public final class RegistrationCore implements AutoCloseable {
                     unavailable instanceof KeyProviderUnavailableException ? "key provider" : "database");
         }
         return new RegistrationCore(dataSource, kek, policy, clock, keyCheck, biometricSettings,
-                breakGlassGrantDuration, statisticsSettings);
+                breakGlassGrantDuration, statisticsSettings, extractSettings);
     }
 
     public IndividualService individuals() {
@@ -300,6 +320,11 @@ public final class RegistrationCore implements AutoCloseable {
      */
     public StatisticsService statistics() {
         return statistics;
+    }
+
+    /** Pseudonymised, k-anonymous microdata extracts for recipients under agreements, entered in the register. */
+    public ExtractService extracts() {
+        return extracts;
     }
 
     /**

@@ -31,6 +31,7 @@ import org.safereg.registration.model.Sex;
 import org.safereg.registration.model.Site;
 import org.safereg.registration.model.SiteType;
 import org.safereg.registration.model.SpecificNeed;
+import org.safereg.registration.statistics.ExtractSettings;
 import org.safereg.registration.statistics.StatisticsSettings;
 import org.safereg.registration.testing.TestDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,12 @@ final class CoreFixture implements AutoCloseable {
         this(TestKek.open(directory), true, BiometricSettings.defaults(), PurposePolicy.defaults(), statistics);
     }
 
+    /** As {@link #CoreFixture(Path, StatisticsSettings)}, making extracts with {@code extracts}. */
+    CoreFixture(Path directory, StatisticsSettings statistics, ExtractSettings extracts) {
+        this(TestKek.open(directory), true, BiometricSettings.defaults(), PurposePolicy.defaults(), statistics,
+                extracts);
+    }
+
     /** A fixture over an already opened provider, closed by its owner (opening a keystore costs a key derivation). */
     CoreFixture(TestKek keys) {
         this(keys, false, BiometricSettings.defaults());
@@ -92,6 +99,11 @@ final class CoreFixture implements AutoCloseable {
 
     private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings, PurposePolicy policy,
                         StatisticsSettings statistics) {
+        this(keys, ownsKeys, biometricSettings, policy, statistics, ExtractSettings.defaults());
+    }
+
+    private CoreFixture(TestKek keys, boolean ownsKeys, BiometricSettings biometricSettings, PurposePolicy policy,
+                        StatisticsSettings statistics, ExtractSettings extracts) {
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(TestDatabase.shared().newDatabase());
         pool.setMaximumPoolSize(4);
@@ -102,7 +114,7 @@ final class CoreFixture implements AutoCloseable {
         this.ownsKeys = ownsKeys;
         this.kek = keys.provider();
         core = RegistrationCore.create(dataSource, kek, policy, Clock.systemUTC(), biometricSettings,
-                BreakGlassService.DEFAULT_GRANT_DURATION, statistics);
+                BreakGlassService.DEFAULT_GRANT_DURATION, statistics, extracts);
         jdbc = JdbcClient.create(dataSource);
         var locations = core.locations();
         locations.createAdminUnit(AdminUnit.country(COUNTRY, "Somalia"));

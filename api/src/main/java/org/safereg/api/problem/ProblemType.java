@@ -125,7 +125,13 @@ public enum ProblemType {
             "The AGREEMENT profile is for a named recipient with an active data-sharing agreement: give the "
                     + "recipient, or use the PUBLIC profile."),
     GEOGRAPHY_BELOW_FLOOR("geography-below-floor", HttpStatus.UNPROCESSABLE_CONTENT, "Geography below the floor",
-            "The table shows a finer administrative level than its protection profile allows.");
+            "The table shows a finer administrative level than its protection profile allows."),
+    // Microdata extracts: one type per org.safereg.privacy.statistics.extract.RefusalReason.
+    EXTRACT_TOO_FEW_RECORDS("extract-too-few-records", HttpStatus.UNPROCESSABLE_CONTENT, "Too few records",
+            "The extract would hold fewer records than k: no treatment can hide them; nothing was released."),
+    EXTRACT_RISK_ABOVE_LIMIT("extract-risk-above-limit", HttpStatus.UNPROCESSABLE_CONTENT, "Risk above the limit",
+            "No allowed generalisation and suppression brings the extract's expected re-identifications within the "
+                    + "configured limit; nothing was released. Choose fewer or coarser fields.");
 
     /** Prefix of every problem type URI. */
     public static final String URN_PREFIX = "urn:safereg:problem:";

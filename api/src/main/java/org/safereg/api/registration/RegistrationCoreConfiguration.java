@@ -10,6 +10,7 @@ import org.safereg.privacy.PurposePolicy;
 import org.safereg.registration.KeyProviderMismatchException;
 import org.safereg.registration.RegistrationCore;
 import org.safereg.registration.biometrics.BiometricSettings;
+import org.safereg.registration.statistics.ExtractSettings;
 import org.safereg.registration.statistics.StatisticsSettings;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -26,10 +27,11 @@ class RegistrationCoreConfiguration {
     @DependsOnDatabaseInitialization
     RegistrationCore registrationCore(DataSource dataSource, KekProvider kek, PurposePolicy policy, Clock clock,
                                       BiometricSettings biometrics, RegistryProperties properties,
-                                      BreakGlassProperties breakGlass, StatisticsSettings statistics) {
+                                      BreakGlassProperties breakGlass, StatisticsSettings statistics,
+                                      ExtractSettings extracts) {
         try {
             return RegistrationCore.create(dataSource, kek, policy, clock, biometrics, breakGlass.duration(),
-                    statistics);
+                    statistics, extracts);
         } catch (KeyProviderMismatchException e) {
             throw mismatch(properties, e);
         }

@@ -59,7 +59,8 @@ final class ReleaseCsv {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder out, List<String> values) {
+    /** Appends one CSV line (CRLF); refuses a value that would need quoting. Also used by {@link ExtractCsv}. */
+    static void line(StringBuilder out, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -461,13 +461,14 @@ public final class StatisticsService {
         }
     }
 
-    private boolean isCountry(String pcode) {
+    /** Whether {@code pcode} is an admin0 (country) P-code of the location catalogue (also for extracts). */
+    boolean isCountry(String pcode) {
         return pcode != null && jdbc.sql("SELECT count(*) FROM location WHERE pcode = ? AND admin_level = 0")
                 .param(pcode).query(Long.class).single() == 1;
     }
 
-    /** The admin1 and admin2 P-codes under {@code population}, from the location catalogue. */
-    private Axis.Context locations(String population, int referenceYear, YearMonth month) {
+    /** The admin1 and admin2 P-codes under {@code population}, from the location catalogue (also for extracts). */
+    Axis.Context locations(String population, int referenceYear, YearMonth month) {
         List<String> admin1 = new ArrayList<>();
         Map<String, List<String>> admin2 = new HashMap<>();
         jdbc.sql("""
