@@ -90,9 +90,8 @@ final class Moves {
             }
         }
         // nearest first: fewest nodes, then as generated (swaps under the closest common parent first)
-        List<Factor> sorted = new ArrayList<>(out);
-        sorted.sort(Comparator.comparingInt(f -> f.nodes().length));
-        return sorted.subList(0, Math.min(MAX_FACTORS, sorted.size())).toArray(Factor[]::new);
+        out.sort(Comparator.comparingInt(f -> f.nodes().length));
+        return out.subList(0, Math.min(MAX_FACTORS, out.size())).toArray(Factor[]::new);
     }
 
     private static Factor factor(int[] down, List<Integer> up, int[] minus) {

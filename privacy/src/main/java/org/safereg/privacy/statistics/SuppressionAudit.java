@@ -57,7 +57,8 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  * <p>Stateless and thread-safe. The witness and linear-programming stages run per cell in parallel on the
  * common fork-join pool. Cost: a check per witness or a bounded search per withheld cell; linear programs
  * only for the cells left, each roughly cubic in {@value #LP_LIMIT} (a pattern leaving thousands of cells
- * exposed in large components takes seconds: about 6 s for the primary cells alone of the benchmark table).
+ * exposed in large components takes seconds: about 5 s for the 7,217 primary cells alone of the benchmark
+ * table).
  */
 public final class SuppressionAudit {
     /** Most variables of one linear program. */

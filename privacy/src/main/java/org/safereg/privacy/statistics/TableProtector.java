@@ -17,8 +17,9 @@ import java.util.Objects;
  * <p>Stateless and thread-safe. Cost: O(dimensions &times; cells) for the table's equations and primary
  * suppression, one bounded search per primary cell for secondary suppression and per withheld cell for the
  * audit (plus linear programs for cells the searches leave unproven, which patterns made here rarely have).
- * Measured: a 4-way table of 23,868 cells (200 admin2 under 20 admin1 &times; sex &times; 5 age bands
- * &times; 5 population categories, all with totals) from 1,000,000 persons, in the benchmark of this module.
+ * Measured (TableReleaseBenchmark in this module's tests, 2 vCPU): a 4-way table of 23,868 cells (200 admin2
+ * under 20 admin1 &times; sex &times; 5 age bands &times; 5 population categories, all with totals) from
+ * 1,000,000 persons protects with k = 5 in 0.9 s cold, 0.4 s warm, audit included.
  */
 public final class TableProtector {
     /** Repair rounds after which protection gives up (every round proves each failed cell afresh). */
