@@ -6,6 +6,11 @@ public enum SuppressionReason {
     SMALL_COUNT,
     /** Primary: one category of a sensitive dimension holds all or nearly all of a row. */
     GROUP_DISCLOSURE,
+    /**
+     * Withheld because an earlier release of the same population withheld it (see {@link PriorReleases});
+     * protected like a primary cell.
+     */
+    PRIOR_RELEASE,
     /** Secondary: withheld so that a primary cell cannot be recomputed from the margins. */
     COMPLEMENTARY;
 
