@@ -89,6 +89,15 @@ final class SecondarySuppression {
 
     private void protect(int cell) {
         witnesses.remove(cell);
+        for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
+            refuteShare(cell, total);
+        }
+        if (!reasons[cell].needsPlusMinusK()) {
+            if (!witnesses.containsKey(cell)) {
+                cover(cell, Direction.DOWN, 1);
+            }
+            return;
+        }
         long down = Math.min(table.count(cell), k);
         search.reset();
         Move move = search.cheapest(cell, k, down);
@@ -99,9 +108,6 @@ final class SecondarySuppression {
         } else {
             cover(cell, Direction.UP, k);
             cover(cell, Direction.DOWN, down);
-        }
-        for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
-            refuteShare(cell, total);
         }
     }
 

@@ -282,7 +282,7 @@ public final class SuppressionAudit {
         CountTable table = pattern.table();
         SuppressionReason reason = pattern.reason(cell);
         long v = table.count(cell);
-        boolean ok = reason.primary() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
+        boolean ok = reason.needsPlusMinusK() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
         long upper = up == MoveSearch.UNLIMITED ? CellInterval.UNBOUNDED : v + up;
         return new CellInterval(table.cell(cell), reason, v, v - down, upper, Bounds.ATTAINED, ok);
     }
@@ -295,8 +295,8 @@ public final class SuppressionAudit {
         CountTable table = pattern.table();
         SuppressionReason reason = pattern.reason(cell);
         long v = table.count(cell);
-        long needUp = reason.primary() ? k : 1;
-        long needDown = reason.primary() ? Math.min(v, k) : 0;
+        long needUp = reason.needsPlusMinusK() ? k : 1;
+        long needDown = reason.needsPlusMinusK() ? Math.min(v, k) : 0;
         search.reset();
         Move single = search.cheapest(cell, needUp, needDown);
         long up;
@@ -306,7 +306,7 @@ public final class SuppressionAudit {
             down = single.down();
         } else {
             up = reach(search, cell, Direction.UP, needUp);
-            down = reason.primary() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
+            down = reason.needsPlusMinusK() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
         }
         return interval(pattern, cell, up, down);
     }
@@ -463,7 +463,7 @@ public final class SuppressionAudit {
         private CellInterval decide(int cell, long[] range, Bounds bounds) {
             long v = table.count(cell);
             SuppressionReason reason = pattern.reason(cell);
-            boolean ok = reason.primary()
+            boolean ok = reason.needsPlusMinusK()
                     ? range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k)
                     : range[0] < range[1];
             return new CellInterval(table.cell(cell), reason, v, Math.min(range[0], v), Math.max(range[1], v), bounds,
