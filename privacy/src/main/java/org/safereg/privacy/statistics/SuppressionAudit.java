@@ -232,11 +232,14 @@ public final class SuppressionAudit {
         CountTable table = checker.table();
         for (int total : dominatedLines(table, cell, share)) {
             if (!shareRefuted(checker, given, cell, total)) {
-                search.reset();
+                long need = shareShift(table.count(cell), table.count(total), share);
                 search.forbid(total);
-                Move move = search.cheapest(cell, 0, shareShift(table.count(cell), table.count(total), share));
+                List<Witness.Step> widest = new ArrayList<>();
+                List<Witness.Step> cheapest = new ArrayList<>();
+                reach(search, cell, Direction.DOWN, need, true, widest);
+                reach(search, cell, Direction.DOWN, need, false, cheapest);
                 search.forbid(-1);
-                if (move == null || !shareRefuted(checker, List.of(Witness.of(move, -move.down())), cell, total)) {
+                if (!shareRefuted(checker, List.of(new Witness(widest), new Witness(cheapest)), cell, total)) {
                     return false;
                 }
             }
@@ -317,11 +320,14 @@ public final class SuppressionAudit {
      * {@link SecondarySuppression} builds its sequences).
      */
     private static long reach(MoveSearch search, int cell, Direction direction, long need) {
-        long widest = reach(search, cell, direction, need, true);
-        return widest >= need ? widest : Math.max(widest, reach(search, cell, direction, need, false));
+        long widest = reach(search, cell, direction, need, true, new ArrayList<>());
+        return widest >= need ? widest
+                : Math.max(widest, reach(search, cell, direction, need, false, new ArrayList<>()));
     }
 
-    private static long reach(MoveSearch search, int cell, Direction direction, long need, boolean widest) {
+    /** As above, one strategy; the moves applied are added to {@code steps} (a witness when finite). */
+    private static long reach(MoveSearch search, int cell, Direction direction, long need, boolean widest,
+            List<Witness.Step> steps) {
         search.reset();
         long achieved = 0;
         while (achieved < need) {
@@ -348,6 +354,7 @@ public final class SuppressionAudit {
                 return MoveSearch.UNLIMITED;
             }
             step = widest ? step : Math.min(step, remaining);
+            steps.add(new Witness.Step(move, direction == Direction.UP ? step : -step));
             search.apply(move, direction, step);
             achieved += step;
         }
