@@ -11,9 +11,11 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
 
 /**
  * Pipeline stage 2: complementary suppression by moves (the hypercube method generalised to hierarchies,
- * in the spirit of GHMITER). For every primary cell with true value {@code v}, withhold the corners of the
- * cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and down by {@code min(v, k)}
- * without any corner going negative. The move is then itself the proof ({@link Witness}) that the cell's
+ * in the spirit of GHMITER). For every primary cell with true value {@code v} that needs {@code +/- k},
+ * withhold the corners of the cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and
+ * down by {@code min(v, k)} without any corner going negative; for every cell holding at least the
+ * group-disclosure share of a sensitive line, moves that keep the line total and take it below the share (see
+ * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the proof ({@link Witness}) that the cell's
  * range is wide enough; every cell it newly withholds gets the same move as the proof that it is not
  * recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell (cells already
  * withheld are free, so moves share complements).
