@@ -11,12 +11,14 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
 
 /**
  * Pipeline stage 2: complementary suppression by moves (the hypercube method generalised to hierarchies,
- * in the spirit of GHMITER). For every primary cell with true value {@code v}, withhold the corners of the
- * cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and down by {@code min(v, k)}
- * without any corner going negative. The move is then itself the proof ({@link Witness}) that the cell's
- * range is wide enough; every cell it newly withholds gets the same move as the proof that it is not
- * recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell (cells already
- * withheld are free, so moves share complements).
+ * in the spirit of GHMITER). For every primary cell with true value {@code v} that needs {@code +/- k},
+ * withhold the corners of the cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and
+ * down by {@code min(v, k)} without any corner going negative; for every cell holding at least the
+ * group-disclosure share of a sensitive line, moves that keep the line total and take it below the share (see
+ * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the
+ * proof ({@link Witness}) that the cell's range is wide enough; every cell it newly withholds gets the same move as the
+ * proof that it is not recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell
+ * (cells already withheld are free, so moves share complements).
  *
  * <p>When no single move suffices (a margin whose children are each smaller than it, for example), the
  * shifts are reached by several moves in sequence on a working table, each the cheapest reaching as far as
@@ -35,18 +37,20 @@ final class SecondarySuppression {
     private final SuppressionReason[] reasons;
     private final boolean[] withheld;
     private final int k;
+    private final SuppressionRules rules;
     private final MoveSearch search;
     private final Map<Integer, List<Witness>> witnesses = new HashMap<>();
 
-    SecondarySuppression(SuppressionPattern primary, Moves moves, int k) {
+    SecondarySuppression(SuppressionPattern primary, Moves moves, SuppressionRules rules, boolean[] known) {
         this.table = primary.table();
         this.reasons = primary.reasons();
         this.withheld = new boolean[reasons.length];
         for (int i = 0; i < reasons.length; i++) {
             withheld[i] = reasons[i] != null;
         }
-        this.k = k;
-        this.search = new MoveSearch(moves, withheld, false);
+        this.k = rules.k();
+        this.rules = rules;
+        this.search = new MoveSearch(moves, withheld, false, known);
     }
 
     /** Protects every primary cell, deepest first. */
@@ -87,6 +91,15 @@ final class SecondarySuppression {
 
     private void protect(int cell) {
         witnesses.remove(cell);
+        for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
+            refuteShare(cell, total);
+        }
+        if (!reasons[cell].needsPlusMinusK()) {
+            if (!witnesses.containsKey(cell)) {
+                cover(cell, Direction.DOWN, 1);
+            }
+            return;
+        }
         long down = Math.min(table.count(cell), k);
         search.reset();
         Move move = search.cheapest(cell, k, down);
@@ -94,10 +107,43 @@ final class SecondarySuppression {
             withhold(move, List.of(new Witness.Step(move, 1)));
             prove(cell, Witness.of(move, move.up()));
             prove(cell, Witness.of(move, -move.down()));
-            return;
+        } else {
+            cover(cell, Direction.UP, k);
+            cover(cell, Direction.DOWN, down);
         }
-        cover(cell, Direction.UP, k);
-        cover(cell, Direction.DOWN, down);
+    }
+
+    /**
+     * Group disclosure: withholds moves that keep the line total and take the cell below the share of its line
+     * (their partners are other categories of the line, zeros included): the cheapest reaching the needed
+     * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness
+     * that the release does not say "all or nearly all". Nothing is recorded if the shift cannot be reached; the audit
+     * then fails the cell.
+     */
+    private void refuteShare(int cell, int total) {
+        long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());
+        search.reset();
+        search.forbid(total);
+        List<Witness.Step> steps = new ArrayList<>();
+        long remaining = need;
+        while (remaining > 0) {
+            Move move = search.cheapest(cell, 0, remaining);
+            if (move == null) {
+                move = search.widest(cell, Direction.DOWN, remaining);
+            }
+            if (move == null) {
+                break;
+            }
+            long step = Math.min(move.down(), remaining);
+            steps.add(new Witness.Step(move, -step));
+            withhold(move, steps);
+            search.apply(move, Direction.DOWN, step);
+            remaining -= step;
+        }
+        search.forbid(-1);
+        if (remaining == 0) {
+            prove(cell, new Witness(steps));
+        }
     }
 
     /**
