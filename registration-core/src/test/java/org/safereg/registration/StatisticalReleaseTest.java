@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -214,7 +215,7 @@ class StatisticalReleaseTest {
         assertThat(manifest.has("recipient")).isFalse();
         assertThat(manifest.get("specification").get("dimensions").toString()).isEqualTo("[\"ADMIN1\",\"SEX\"]");
         assertThat(manifest.get("protection").get("k").asLong()).isEqualTo(2);
-        assertThat(manifest.get("protection").get("suppressedCells").get("SMALL_COUNT").asLong()).isZero();
+        assertThat(manifest.get("protection").get("suppressedCells").asLong()).isZero();
         byte[] bytes = statistics.csv(statistician("STATS.PUBLIC"), registered.id()).csv();
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(manifest.get("csv").get("sha256").asString()).isEqualTo(digest);
@@ -244,8 +245,9 @@ class StatisticalReleaseTest {
         enrol(CoreFixture.rapid("Rapid", c + "A1"));
         enrol(CoreFixture.rapid("Rapid", c + "A1"));
 
-        Csv csv = csv(statistics.release(statistician("STATS.PUBLIC"),
-                table(c, List.of("AGE_BAND", "SPECIFIC_NEED_DISABILITY"))), "STATS.PUBLIC");
+        TableRelease release = statistics.release(statistician("STATS.PUBLIC"),
+                table(c, List.of("AGE_BAND", "SPECIFIC_NEED_DISABILITY")));
+        Csv csv = csv(release, "STATS.PUBLIC");
 
         assertThat(csv.header()).containsExactly("age_band", "specific_need_disability", "persons", "suppressed");
         assertThat(csv.hashtags()).containsExactly("#meta+age_band", "#meta+specific_need+disability",
@@ -266,6 +268,21 @@ class StatisticalReleaseTest {
         });
         // the sensitive dimension's group-disclosure rule withholds "everyone aged 5-11 here has a disability"
         assertThat(csv.count("5-11|YES")).isNull();
+        // the manifest says how many cells are withheld, never why (that would narrow what each may hold); the
+        // register keeps the reasons for the data protection officer
+        JsonNode protection = CanonicalJson.parse(release.release().manifest()).get("protection");
+        long withheld = csv.rows().keySet().stream().map(csv::count).filter(Objects::isNull).count();
+        assertThat(withheld).isPositive();
+        assertThat(protection.get("suppressedCells").asLong()).isEqualTo(withheld);
+        assertThat(release.release().manifest()).doesNotContain("GROUP_DISCLOSURE").doesNotContain("SMALL_COUNT")
+                .doesNotContain("COMPLEMENTARY");
+        JsonNode byReason = CanonicalJson.parse(release.release().registerDetail()).get("suppressedCellsByReason");
+        assertThat(byReason.get("GROUP_DISCLOSURE").asLong()).isPositive();
+        long sum = 0;
+        for (JsonNode n : byReason) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(withheld);
     }
 
     @Test
@@ -284,8 +301,8 @@ class StatisticalReleaseTest {
 
         assertThat(total(statistics.release(statistician("STATS.PUBLIC"), bySex), "STATS.PUBLIC", "total"))
                 .isEqualTo(3);
-        // the withdrawal concerns STATS.PUBLIC only; the erasure everything
-        assertThat(total(statistics.release(statistician("STATS.OPS"), bySex), "STATS.OPS", "total")).isEqualTo(4);
+        // a withdrawal from one statistical purpose is a withdrawal from statistics: STATS.OPS leaves them out too
+        assertThat(total(statistics.release(statistician("STATS.OPS"), bySex), "STATS.OPS", "total")).isEqualTo(3);
         assertThat(f.jdbc.sql("SELECT count(*) FROM stat_projection WHERE admin0_pcode = ?").param(c)
                 .query(Long.class).single()).isEqualTo(4);
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.Pseudonym;
@@ -39,6 +40,7 @@ import org.safereg.registration.FieldError;
 import org.safereg.registration.RegistrationException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.ValidationException;
+import org.safereg.registration.rights.CanonicalJson;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.sharing.AgreementStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +54,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * projection's dimensions, at most one geographic and none finer than the AGREEMENT profile's geography floor; a
  * country; a recipient); then, in one transaction that ends with the audit event (naming the recipient): the
  * recipient's active agreement covering the purpose is required (the policy decision of a disclosure; otherwise
- * NO_AGREEMENT, audited DENIED); persons whose latest answer for the purpose is WITHDRAWN or REFUSED are left out,
+ * NO_AGREEMENT, audited DENIED); persons whose latest answer for any STATS.* purpose is WITHDRAWN or REFUSED are left out,
  * as in table releases (erased persons are no longer in the projection); each remaining person gets the
  * recipient's pseudonym for the epoch ({@link RecipientPseudonyms}: unlinkable across recipients and epochs);
  * every field is a quasi-identifier, coded as in tables ({@link Axis}: explicit {@code unknown}, age reached in the
@@ -61,12 +63,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link StatisticalExtractRefusedException}, audited FAILED, nothing released); the records, sorted by pseudonym
  * (so their order says nothing about registration), are written as CSV with an HXL row ({@link ExtractCsv}) and
  * entered in the {@link ReleaseRegister} (kind EXTRACT, method {@value #METHOD}) with a signed manifest holding
- * the specification, the treatment and the risk report before and after.
+ * the specification, the treatment and the risk after it. The risk before treatment (records violating k, unique
+ * records, the class-size histogram of the untreated data) describes data the recipient never receives and would
+ * narrow what was suppressed: it is kept in the register for the data protection officer only
+ * ({@link ReleaseEntry#registerDetail}).
  *
  * <p><b>Epochs.</b> The recipient's current epoch is the highest used in its registered extracts (1 before the
  * first). An extract without an epoch uses the current one, so the recipient can follow the same (pseudonymous)
  * people across extracts; a higher epoch starts a new one; a lower one is refused (going back would make new
- * extracts linkable to those an epoch change meant to cut off).
+ * extracts linkable to those an epoch change meant to cut off). The first extract of an epoch pins its fields:
+ * the records of one epoch's extracts can be joined on the pseudonym, so an extract with other fields (which,
+ * joined, would combine quasi-identifiers past what either was made k-anonymous for) is refused
+ * (NEW_EPOCH_REQUIRED) until a new epoch is started. Generalisation levels and local suppression may still differ
+ * between extracts of one epoch with the same fields (the population changes): a recipient who joins them can
+ * intersect a person's two generalised values, which may be narrower than either (a limit stated in
+ * docs/statistics.md; start a new epoch when that matters).
  *
  * <p>Read the CSV and manifest like any release ({@link StatisticsService#csv}, {@link StatisticsService#manifest}).
  * Thread-safe. An extract costs one scan of the population's projection rows, one HMAC per person, the
@@ -125,7 +136,8 @@ public final class ExtractService {
      *
      * @throws ValidationException an invalid request (every problem listed), an epoch below the recipient's
      *         current one, or more fields than the configured search bound allows; nothing released
-     * @throws StatisticalReleaseRefusedException GEOGRAPHY_BELOW_FLOOR; nothing released
+     * @throws StatisticalReleaseRefusedException GEOGRAPHY_BELOW_FLOOR; NEW_EPOCH_REQUIRED (other fields than the
+     *         epoch's first extract); nothing released
      * @throws StatisticalExtractRefusedException the risk limits cannot be met; nothing released
      * @throws org.safereg.registration.AccessDeniedException the policy's denial (NO_AGREEMENT without an active
      *         agreement covering the purpose)
@@ -171,7 +183,7 @@ public final class ExtractService {
             throw ValidationException.of("fields", "too many fields for the configured search bound ("
                     + settings.maxLevelCombinations() + " generalisation level combinations)");
         }
-        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms, purpose);
+        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms);
         List<Row> rows = read(axes, spec.population(), excluded,
                 recipientPseudonyms.forRecipient(spec.recipient(), epoch));
         rows.sort(Comparator.comparing(Row::pseudonym));
@@ -189,21 +201,43 @@ public final class ExtractService {
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.EXTRACT, purpose,
                 Optional.of(ProtectionProfile.AGREEMENT.name()), METHOD, Optional.of(spec.population()),
                 Optional.of(spec.recipient()), Optional.of(agreement), actor, now,
-                specification(spec, epoch, referenceYear, month), protection(extract), csv));
+                specification(spec, epoch, referenceYear, month), protection(extract),
+                Map.of("riskBefore", risk(extract.report().before())), csv));
         return new ExtractRelease(registered, epoch, extract.report());
     }
 
-    /** The requested epoch, or the recipient's current one; below the current one is refused. */
+    /**
+     * The requested epoch, or the recipient's current one; below the current one is refused, and so are fields other
+     * than those of the epoch's first extract (NEW_EPOCH_REQUIRED). The recipient's extracts are serialised (a lock
+     * on the recipient held to the end of the transaction), so two concurrent extracts cannot both start an epoch
+     * with different fields.
+     */
     private ExtractEpoch epoch(Specification spec) {
+        String recipient = spec.recipient().value();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stat-extract:" + recipient).query(rs -> { });
         int latest = jdbc.sql("""
                         SELECT coalesce(max((specification::jsonb ->> 'epoch')::integer), 1) FROM stat_release
                         WHERE kind = 'EXTRACT' AND recipient = ?""")
-                .param(spec.recipient().value()).query(Integer.class).single();
+                .param(recipient).query(Integer.class).single();
         ExtractEpoch current = ExtractEpoch.of(latest);
         ExtractEpoch requested = spec.epoch().orElse(current);
         if (requested.number() < current.number()) {
             throw ValidationException.of("epoch", "the recipient's current epoch is " + current
                     + ": use it, or a higher number to start a new epoch");
+        }
+        Optional<Set<String>> pinned = jdbc.sql("""
+                        SELECT specification FROM stat_release
+                        WHERE kind = 'EXTRACT' AND recipient = ? AND (specification::jsonb ->> 'epoch')::integer = ?
+                        ORDER BY created_at, id LIMIT 1""")
+                .params(recipient, requested.number()).query(String.class).optional()
+                .map(s -> {
+                    Set<String> fields = new HashSet<>();
+                    CanonicalJson.parse(s).get("fields").forEach(f -> fields.add(f.asString()));
+                    return fields;
+                });
+        Set<String> asked = new HashSet<>(spec.fields().stream().map(StatisticalDimension::name).toList());
+        if (pinned.isPresent() && !pinned.get().equals(asked)) {
+            throw new StatisticalReleaseRefusedException(StatisticalReleaseRefusedException.Reason.NEW_EPOCH_REQUIRED);
         }
         return requested;
     }
@@ -285,7 +319,6 @@ public final class ExtractService {
         p.put("informationLoss", Map.of("lossShare", decimal(report.loss().lossShare()),
                 "valuesSuppressed", report.loss().valuesSuppressed(),
                 "recordsWithSuppression", report.loss().recordsWithSuppression()));
-        p.put("riskBefore", risk(report.before()));
         p.put("riskAfter", risk(report.after()));
         p.put("levelCombinationsEvaluated", (long) report.levelCombinationsEvaluated());
         return p;

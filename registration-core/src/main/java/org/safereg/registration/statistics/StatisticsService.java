@@ -60,7 +60,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * recipient for the AGREEMENT profile); with differential privacy the loss is reserved on the budget ledger first
  * (its own transaction: the cap row is locked, refused if it would be exceeded); then, in one transaction that
  * ends with the audit event: for a recipient, the recipient's active agreement covering the purpose is required
- * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for the purpose is
+ * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for any STATS.* purpose is
  * WITHDRAWN or REFUSED are left out (erased persons are no longer in the projection); the projection is counted
  * over every known code of every dimension; the table is protected (suppression with the LP audit, or noise); the
  * CSV and the signed manifest are entered in the {@link ReleaseRegister} and the reservation committed. A release
@@ -258,7 +258,7 @@ public final class StatisticsService {
                                  Optional<AgreementId> agreement, String actor,
                                  Instant now, BudgetPeriod period) {
         long t0 = System.nanoTime();
-        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms, purpose);
+        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms);
         int referenceYear = now.atZone(ZoneOffset.UTC).getYear();
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
         Axis.Context context = locations(spec.population(), referenceYear, month);
@@ -267,6 +267,7 @@ public final class StatisticsService {
         Duration tally = Duration.ofNanos(System.nanoTime() - t0);
 
         Map<String, Object> protection = new LinkedHashMap<>();
+        Map<String, Object> byReason = new LinkedHashMap<>();
         protection.put("geographyFloor", "ADMIN" + settings.profile(spec.profile()).geographyFloor());
         byte[] csv;
         int cells;
@@ -286,7 +287,6 @@ public final class StatisticsService {
             List<TableCell> all = table.cells();
             cells = all.size();
             csv = ReleaseCsv.write(axes, spec.unit(), all, table::count, pattern::isSuppressed);
-            Map<String, Object> byReason = new LinkedHashMap<>();
             for (Map.Entry<SuppressionReason, Integer> e : pattern.countsByReason().entrySet()) {
                 byReason.put(e.getKey().name(), (long) e.getValue());
                 suppressed += e.getValue();
@@ -296,7 +296,8 @@ public final class StatisticsService {
             protection.put("sensitiveDimensions", spec.dimensions().stream().filter(StatisticalDimension::sensitive)
                     .map(StatisticalDimension::name).toList());
             protection.put("cells", (long) cells);
-            protection.put("suppressedCells", byReason);
+            // the total only: a count per reason would narrow what a withheld cell may hold (ReleaseCsv)
+            protection.put("suppressedCells", (long) suppressed);
             protection.put("audit", Map.of("passed", true, "repairRounds", (long) repairRounds));
         } else {
             long n0 = System.nanoTime();
@@ -319,7 +320,8 @@ public final class StatisticsService {
         }
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.TABLE, purpose,
                 Optional.of(spec.profile().name()), spec.method().name(), Optional.of(spec.population()),
-                spec.recipient(), agreement, actor, now, specification(spec, referenceYear, month), protection, csv));
+                spec.recipient(), agreement, actor, now, specification(spec, referenceYear, month), protection,
+                byReason.isEmpty() ? Map.of() : Map.of("suppressedCellsByReason", byReason), csv));
         if (spec.noise().isPresent()) {
             ledger.commit(id, now);
         }
