@@ -7,10 +7,20 @@ import java.util.List;
  * may go out only if {@link #passed()}. Immutable and thread-safe.
  *
  * @param k the threshold the audit applied
+ * @param cellsByLinearProgram how many withheld cells no witness proved, so that they reached the
+ *     linear-programming stage (for the benchmark and the release register)
  */
-public record AuditReport(int k, List<CellInterval> intervals) {
+public record AuditReport(int k, List<CellInterval> intervals, int cellsByLinearProgram) {
     public AuditReport {
         intervals = List.copyOf(intervals);
+        if (cellsByLinearProgram < 0) {
+            throw new IllegalArgumentException("a count of cells is not negative");
+        }
+    }
+
+    /** A report whose cells were all proven without linear programming. */
+    public AuditReport(int k, List<CellInterval> intervals) {
+        this(k, intervals, 0);
     }
 
     /** Whether every withheld cell is protected enough. */

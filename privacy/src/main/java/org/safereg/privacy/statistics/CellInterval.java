@@ -22,10 +22,12 @@ public record CellInterval(TableCell cell, SuppressionReason reason, long value,
     /** What is proven about an interval's ends. */
     public enum Bounds {
         /**
-         * The range of the cell over every non-negative table consistent with the release (linear
-         * relaxation, ends rounded inwards to integers).
+         * The range of the cell over the linear relaxation: every non-negative <em>real-valued</em> table
+         * consistent with the release, ends rounded inwards to integers. The range over integer tables (what
+         * an attacker can really rule out) lies within it and may be narrower; a known cell (alone in an
+         * equation, or published by an earlier release) is reported as {@code [v, v]}.
          */
-        EXACT,
+        RELAXATION,
         /**
          * Both ends are attained by tables consistent with the release, so the attacker's range contains
          * {@code [lower, upper]} (it may be wider): what proves a cell protected.

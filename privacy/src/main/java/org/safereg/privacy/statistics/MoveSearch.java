@@ -48,7 +48,9 @@ final class MoveSearch {
     private final CountTable table;
     private final boolean[] withheld;
     private final boolean withheldOnly;
+    private final boolean[] known;
     private final Map<Integer, Long> shift = new HashMap<>();
+    private int forbidden = -1;
 
     // state of the current search
     private int origin;
@@ -67,12 +69,22 @@ final class MoveSearch {
     /**
      * @param withheld the pattern; read live, so the suppression sees the cells it adds
      * @param withheldOnly whether moves may only change withheld cells (the audit) or any (the suppression)
+     * @param known cells the reader knows from earlier releases: never a corner
      */
-    MoveSearch(Moves moves, boolean[] withheld, boolean withheldOnly) {
+    MoveSearch(Moves moves, boolean[] withheld, boolean withheldOnly, boolean[] known) {
         this.moves = moves;
         this.table = moves.table();
         this.withheld = withheld;
         this.withheldOnly = withheldOnly;
+        this.known = known;
+    }
+
+    /**
+     * Keeps the given cell out of every move until the next call ({@code -1}: none), for example the total of a
+     * line whose share is to change.
+     */
+    void forbid(int cell) {
+        this.forbidden = cell;
     }
 
     /** The working value of a cell. */
@@ -256,7 +268,7 @@ final class MoveSearch {
 
     /** Whether a corner other than the origin may take part, given its sign. */
     private boolean admissible(int corner, long value, int sign) {
-        if (withheldOnly && !withheld[corner]) {
+        if (known[corner] || corner == forbidden || withheldOnly && !withheld[corner]) {
             return false;
         }
         return sign < 0 ? value >= needUp : value >= needDown;

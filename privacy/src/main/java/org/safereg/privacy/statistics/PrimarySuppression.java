@@ -7,12 +7,18 @@ import java.util.List;
  * {@code 0 < n < k} ({@link SuppressionReason#SMALL_COUNT}); and, for each sensitive dimension, along every
  * line of the table through that dimension (every subtotal of it, at every combination of the other
  * dimensions' nodes), the dominant child when it holds at least the configured share of the subtotal
- * ({@link SuppressionReason#GROUP_DISCLOSURE}). O(dimensions &times; cells). Stateless.
+ * ({@link SuppressionReason#GROUP_DISCLOSURE}); and every cell an earlier release withheld
+ * ({@link SuppressionReason#PRIOR_RELEASE}). O(dimensions &times; cells). Stateless.
  */
 final class PrimarySuppression {
     private PrimarySuppression() {}
 
     static SuppressionPattern apply(CountTable table, SuppressionRules rules) {
+        return apply(table, rules, PriorReleases.NONE);
+    }
+
+    /** As {@link #apply(CountTable, SuppressionRules)}, and every cell an earlier release withheld. */
+    static SuppressionPattern apply(CountTable table, SuppressionRules rules, PriorReleases prior) {
         SuppressionReason[] reasons = new SuppressionReason[table.cellCount()];
         for (int i = 0; i < reasons.length; i++) {
             long n = table.count(i);
@@ -23,6 +29,12 @@ final class PrimarySuppression {
         for (int d = 0; d < table.dimensionCount(); d++) {
             if (table.dimensions().get(d).sensitive()) {
                 groupDisclosure(table, d, rules, reasons);
+            }
+        }
+        for (TableCell cell : prior.withheld()) {
+            int i = table.index(cell);
+            if (reasons[i] == null) {
+                reasons[i] = SuppressionReason.PRIOR_RELEASE;
             }
         }
         return new SuppressionPattern(table, reasons);

@@ -35,18 +35,20 @@ final class SecondarySuppression {
     private final SuppressionReason[] reasons;
     private final boolean[] withheld;
     private final int k;
+    private final SuppressionRules rules;
     private final MoveSearch search;
     private final Map<Integer, List<Witness>> witnesses = new HashMap<>();
 
-    SecondarySuppression(SuppressionPattern primary, Moves moves, int k) {
+    SecondarySuppression(SuppressionPattern primary, Moves moves, SuppressionRules rules, boolean[] known) {
         this.table = primary.table();
         this.reasons = primary.reasons();
         this.withheld = new boolean[reasons.length];
         for (int i = 0; i < reasons.length; i++) {
             withheld[i] = reasons[i] != null;
         }
-        this.k = k;
-        this.search = new MoveSearch(moves, withheld, false);
+        this.k = rules.k();
+        this.rules = rules;
+        this.search = new MoveSearch(moves, withheld, false, known);
     }
 
     /** Protects every primary cell, deepest first. */
@@ -87,6 +89,15 @@ final class SecondarySuppression {
 
     private void protect(int cell) {
         witnesses.remove(cell);
+        for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
+            refuteShare(cell, total);
+        }
+        if (!reasons[cell].needsPlusMinusK()) {
+            if (!witnesses.containsKey(cell)) {
+                cover(cell, Direction.DOWN, 1);
+            }
+            return;
+        }
         long down = Math.min(table.count(cell), k);
         search.reset();
         Move move = search.cheapest(cell, k, down);
@@ -94,10 +105,29 @@ final class SecondarySuppression {
             withhold(move, List.of(new Witness.Step(move, 1)));
             prove(cell, Witness.of(move, move.up()));
             prove(cell, Witness.of(move, -move.down()));
-            return;
+        } else {
+            cover(cell, Direction.UP, k);
+            cover(cell, Direction.DOWN, down);
         }
-        cover(cell, Direction.UP, k);
-        cover(cell, Direction.DOWN, down);
+    }
+
+    /**
+     * Group disclosure: withholds the cheapest move that keeps the line total and takes the cell below the
+     * share of its line (its partners are other categories of the line, zeros included), and records it as the
+     * cell's witness that the release does not say "all or nearly all". Nothing is recorded if no such move
+     * exists; the audit then fails the cell.
+     */
+    private void refuteShare(int cell, int total) {
+        long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());
+        search.reset();
+        search.forbid(total);
+        Move move = search.cheapest(cell, 0, need);
+        search.forbid(-1);
+        if (move != null) {
+            Witness witness = Witness.of(move, -need);
+            withhold(move, witness.steps());
+            prove(cell, witness);
+        }
     }
 
     /**

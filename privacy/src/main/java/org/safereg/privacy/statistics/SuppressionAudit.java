@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.safereg.privacy.statistics.CellInterval.Bounds;
 import org.safereg.privacy.statistics.MoveSearch.Direction;
@@ -65,12 +66,21 @@ public final class SuppressionAudit {
     public static final int LP_LIMIT = 120;
 
     private final int k;
+    private final double share;
 
+    /** An audit with threshold {@code k} and the default group-disclosure share. */
     public SuppressionAudit(int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive");
         }
         this.k = k;
+        this.share = SuppressionRules.DEFAULT_GROUP_DISCLOSURE_SHARE;
+    }
+
+    /** An audit applying these rules' {@code k} and group-disclosure share. */
+    public SuppressionAudit(SuppressionRules rules) {
+        this.k = rules.k();
+        this.share = rules.groupDisclosureShare();
     }
 
     public int k() {
@@ -78,21 +88,39 @@ public final class SuppressionAudit {
     }
 
     public AuditReport audit(SuppressionPattern pattern) {
-        return audit(pattern, new Moves(pattern.table()));
+        return audit(pattern, PriorReleases.NONE);
+    }
+
+    /**
+     * Audits a pattern against everything published, earlier releases included: cells in
+     * {@code prior.published()} are constants to the attacker even where this pattern withholds them.
+     */
+    public AuditReport audit(SuppressionPattern pattern, PriorReleases prior) {
+        return audit(pattern, new Moves(pattern.table()), null, Map.of(), known(pattern.table(), prior));
     }
 
     AuditReport audit(SuppressionPattern pattern, Moves moves) {
-        return audit(pattern, moves, null, Map.of());
+        return audit(pattern, moves, null, Map.of(), new boolean[pattern.table().cellCount()]);
+    }
+
+    /** The cells of this table that earlier releases published. */
+    static boolean[] known(CountTable table, PriorReleases prior) {
+        boolean[] known = new boolean[table.cellCount()];
+        for (TableCell cell : prior.published()) {
+            known[table.index(cell)] = true;
+        }
+        return known;
     }
 
     /**
      * Audits a pattern that grew from an audited one: a cell that passed before keeps its interval, reported as
      * attained. Withholding more cells only removes constraints, so the tables that attained its bounds are
-     * still consistent with the release (an exact range may have widened, hence no longer "exact"). The
+     * still consistent with the release (a relaxation range may have widened, hence reported as attained). The
      * given witnesses are checked first (see {@link Witness}); cells without one that holds are searched.
+     * Cells in {@code known} are published constants to the attacker, withheld or not.
      */
     AuditReport audit(SuppressionPattern pattern, Moves moves, AuditReport previous,
-            Map<Integer, List<Witness>> witnesses) {
+            Map<Integer, List<Witness>> witnesses, boolean[] known) {
         Map<TableCell, CellInterval> passed = new HashMap<>();
         if (previous != null) {
             for (CellInterval i : previous.intervals()) {
@@ -105,21 +133,39 @@ public final class SuppressionAudit {
         boolean[] withheld = new boolean[table.cellCount()];
         List<Integer> cells = new ArrayList<>();
         for (int i = 0; i < withheld.length; i++) {
-            withheld[i] = pattern.withheld(i);
-            if (withheld[i]) {
+            withheld[i] = pattern.withheld(i) && !known[i];
+            if (pattern.withheld(i)) {
                 cells.add(i);
             }
         }
-        ThreadLocal<MoveSearch> searches = ThreadLocal.withInitial(() -> new MoveSearch(moves, withheld, true));
         Witness.Checker checker = new Witness.Checker(table, withheld);
         CellInterval[] intervals = new CellInterval[cells.size()];
-        IntStream.range(0, intervals.length).parallel().forEach(i -> {
-            CellInterval prior = passed.isEmpty() ? null : passed.get(table.cell(cells.get(i)));
-            CellInterval interval = prior != null
-                    ? new CellInterval(prior.cell(), prior.reason(), prior.value(), prior.lower(), prior.upper(),
-                            Bounds.ATTAINED, true)
-                    : checked(checker, witnesses.get(cells.get(i)), pattern, cells.get(i));
-            intervals[i] = interval.protectedEnough() ? interval : witness(searches.get(), pattern, cells.get(i));
+        boolean[] shareProven = new boolean[cells.size()];
+        int chunks = Math.max(1, Math.min(cells.size(), 4 * ForkJoinPool.getCommonPoolParallelism()));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            MoveSearch search = new MoveSearch(moves, withheld, true, known);
+            for (int i = chunk; i < intervals.length; i += chunks) {
+                int cell = cells.get(i);
+                if (known[cell]) {
+                    long v = table.count(cell);
+                    SuppressionReason reason = pattern.reason(cell);
+                    intervals[i] = new CellInterval(table.cell(cell), reason, v, v, v, Bounds.RELAXATION,
+                            !reason.primary());
+                    shareProven[i] = true;
+                    continue;
+                }
+                CellInterval prior = passed.isEmpty() ? null : passed.get(table.cell(cell));
+                if (prior != null) {
+                    intervals[i] = new CellInterval(prior.cell(), prior.reason(), prior.value(), prior.lower(),
+                            prior.upper(), Bounds.ATTAINED, true);
+                    shareProven[i] = true;
+                    continue;
+                }
+                CellInterval interval = checked(checker, witnesses.get(cell), pattern, cell);
+                intervals[i] = interval.protectedEnough() ? interval : witness(search, pattern, cell);
+                shareProven[i] = !pattern.reason(cell).primary()
+                        || shareRefuted(checker, search, witnesses.get(cell), cell);
+            }
         });
         Map<Integer, Integer> unproven = new HashMap<>();
         for (int i = 0; i < intervals.length; i++) {
@@ -130,7 +176,90 @@ public final class SuppressionAudit {
         if (!unproven.isEmpty()) {
             new Programs(pattern, withheld).solve(unproven, intervals);
         }
-        return new AuditReport(k, Arrays.asList(intervals));
+        for (int i = 0; i < intervals.length; i++) {
+            if (!shareProven[i] && intervals[i].protectedEnough()) {
+                CellInterval c = intervals[i];
+                intervals[i] = new CellInterval(c.cell(), c.reason(), c.value(), c.lower(), c.upper(), c.bounds(),
+                        false);
+            }
+        }
+        return new AuditReport(k, Arrays.asList(intervals), unproven.size());
+    }
+
+    /**
+     * The totals of the lines of sensitive dimensions in which the cell holds at least the group-disclosure
+     * share (the lines it would disclose as "all or nearly all" if nothing consistent with the release said
+     * otherwise).
+     */
+    static List<Integer> dominatedLines(CountTable table, int cell, double share) {
+        List<Integer> out = new ArrayList<>();
+        long v = table.count(cell);
+        for (int d = 0; d < table.dimensionCount(); d++) {
+            Dimension dimension = table.dimensions().get(d);
+            int parent = dimension.parent(table.node(cell, d));
+            if (dimension.sensitive() && parent >= 0) {
+                int total = table.withNode(cell, d, parent);
+                long t = table.count(total);
+                if (v > 0 && v >= share * t) {
+                    out.add(total);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * How far a cell must go down, its line total kept, to hold less than the share of the line: the least
+     * {@code s} with {@code v - s < share * t}.
+     */
+    static long shareShift(long v, long t, double share) {
+        long s = Math.max(0, v - (long) Math.ceil(share * t) + 1);
+        while (s > 0 && v - (s - 1) < share * t) {
+            s--;
+        }
+        while (!(v - s < share * t)) {
+            s++;
+        }
+        return s;
+    }
+
+    /**
+     * Whether, for every sensitive line the cell dominates, some table consistent with the release gives the
+     * cell less than the group-disclosure share of the line: a given witness whose resulting table shows it,
+     * else a move over withheld cells that keeps the line total and shifts the cell down far enough.
+     */
+    private boolean shareRefuted(Witness.Checker checker, MoveSearch search, List<Witness> given, int cell) {
+        CountTable table = checker.table();
+        for (int total : dominatedLines(table, cell, share)) {
+            if (!shareRefuted(checker, given, cell, total)) {
+                search.reset();
+                search.forbid(total);
+                Move move = search.cheapest(cell, 0, shareShift(table.count(cell), table.count(total), share));
+                search.forbid(-1);
+                if (move == null || !shareRefuted(checker, List.of(Witness.of(move, -move.down())), cell, total)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether one of the witnesses leaves a table in which the cell holds less than the share of the line. */
+    private boolean shareRefuted(Witness.Checker checker, List<Witness> witnesses, int cell, int total) {
+        if (witnesses == null) {
+            return false;
+        }
+        for (Witness w : witnesses) {
+            Map<Integer, Long> delta = checker.delta(w);
+            if (delta != null) {
+                long v = checker.table().count(cell) + delta.getOrDefault(cell, 0L);
+                long t = checker.table().count(total) + delta.getOrDefault(total, 0L);
+                if (v < share * t) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Stage 1: how far the given witnesses shift the cell (none: not at all). */
@@ -153,7 +282,7 @@ public final class SuppressionAudit {
         CountTable table = pattern.table();
         SuppressionReason reason = pattern.reason(cell);
         long v = table.count(cell);
-        boolean ok = reason.primary() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
+        boolean ok = reason.needsPlusMinusK() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
         long upper = up == MoveSearch.UNLIMITED ? CellInterval.UNBOUNDED : v + up;
         return new CellInterval(table.cell(cell), reason, v, v - down, upper, Bounds.ATTAINED, ok);
     }
@@ -166,8 +295,8 @@ public final class SuppressionAudit {
         CountTable table = pattern.table();
         SuppressionReason reason = pattern.reason(cell);
         long v = table.count(cell);
-        long needUp = reason.primary() ? k : 1;
-        long needDown = reason.primary() ? Math.min(v, k) : 0;
+        long needUp = reason.needsPlusMinusK() ? k : 1;
+        long needDown = reason.needsPlusMinusK() ? Math.min(v, k) : 0;
         search.reset();
         Move single = search.cheapest(cell, needUp, needDown);
         long up;
@@ -177,7 +306,7 @@ public final class SuppressionAudit {
             down = single.down();
         } else {
             up = reach(search, cell, Direction.UP, needUp);
-            down = reason.primary() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
+            down = reason.needsPlusMinusK() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
         }
         return interval(pattern, cell, up, down);
     }
@@ -293,12 +422,12 @@ public final class SuppressionAudit {
                 Map<Integer, LinearBounds> exact) {
             if (alone(cell)) {
                 long v = table.count(cell);
-                return decide(cell, new long[] {v, v}, Bounds.EXACT);
+                return decide(cell, new long[] {v, v}, Bounds.RELAXATION);
             }
             if (members.size() <= LP_LIMIT) {
                 LinearBounds lp = exact.computeIfAbsent(component[cell],
                         r -> new LinearBounds(table, withheld, members, LinearBounds.Kind.RESTRICTED));
-                return decide(cell, lp.range(cell), Bounds.EXACT);
+                return decide(cell, lp.range(cell), Bounds.RELAXATION);
             }
             List<Integer> near = neighbourhood(cell);
             long[] outer = new LinearBounds(table, withheld, near, LinearBounds.Kind.RELAXED).range(cell);
@@ -334,7 +463,7 @@ public final class SuppressionAudit {
         private CellInterval decide(int cell, long[] range, Bounds bounds) {
             long v = table.count(cell);
             SuppressionReason reason = pattern.reason(cell);
-            boolean ok = reason.primary()
+            boolean ok = reason.needsPlusMinusK()
                     ? range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k)
                     : range[0] < range[1];
             return new CellInterval(table.cell(cell), reason, v, Math.min(range[0], v), Math.max(range[1], v), bounds,

@@ -6,11 +6,25 @@ public enum SuppressionReason {
     SMALL_COUNT,
     /** Primary: one category of a sensitive dimension holds all or nearly all of a row. */
     GROUP_DISCLOSURE,
+    /**
+     * Withheld because an earlier release of the same population withheld it (see {@link PriorReleases});
+     * protected like a primary cell.
+     */
+    PRIOR_RELEASE,
     /** Secondary: withheld so that a primary cell cannot be recomputed from the margins. */
     COMPLEMENTARY;
 
-    /** Whether the cell is sensitive in itself (the audit's {@code +/- k} requirement applies). */
+    /** Whether the cell is sensitive in itself (withheld for its own sake, not to protect another cell). */
     public boolean primary() {
         return this != COMPLEMENTARY;
+    }
+
+    /**
+     * Whether the audit requires {@code +/- k} around the cell's true value: small counts and cells withheld
+     * before. A group-disclosure cell is held to its share instead (see {@link SuppressionAudit}): its count is
+     * not small, what it discloses is that nearly everyone in its line has the category.
+     */
+    public boolean needsPlusMinusK() {
+        return this == SMALL_COUNT || this == PRIOR_RELEASE;
     }
 }

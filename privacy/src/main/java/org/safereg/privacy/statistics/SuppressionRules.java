@@ -21,9 +21,4 @@ public record SuppressionRules(int k, double groupDisclosureShare) {
             throw new IllegalArgumentException("group-disclosure share must be in (0.5, 1]");
         }
     }
-
-    /** The profile's default {@code k} and the default group-disclosure share. */
-    public static SuppressionRules of(ProtectionProfile profile) {
-        return new SuppressionRules(profile.defaultK(), DEFAULT_GROUP_DISCLOSURE_SHARE);
-    }
 }

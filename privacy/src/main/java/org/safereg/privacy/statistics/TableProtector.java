@@ -12,7 +12,8 @@ import java.util.Objects;
  * finds under-protected and auditing again until the audit passes (cells that passed keep their proof, as
  * withholding more only widens ranges). Each repair round gives every failed cell a fresh witness that the
  * audit then checks, so one round normally suffices; after {@value #MAX_ROUNDS} rounds protection fails with
- * an {@link IllegalStateException} rather than release anything unproven.
+ * a {@link TableProtectionException} rather than release anything unproven. Earlier releases of the same
+ * population are taken into account through {@link PriorReleases}.
  *
  * <p>Stateless and thread-safe. Cost: O(dimensions &times; cells) for the table's equations and primary
  * suppression, one bounded search per primary cell for secondary suppression and per withheld cell for the
@@ -30,29 +31,56 @@ public final class TableProtector {
 
     public TableProtector(SuppressionRules rules) {
         this.rules = Objects.requireNonNull(rules);
-        this.audit = new SuppressionAudit(rules.k());
+        this.audit = new SuppressionAudit(rules);
     }
 
     public SuppressionRules rules() {
         return rules;
     }
 
-    /** The audited suppression pattern to release this table with. */
+    /** The audited suppression pattern to release this table with, as the first release of its population. */
     public ProtectedTable protect(CountTable table) {
+        return protect(table, PriorReleases.NONE);
+    }
+
+    /**
+     * The audited suppression pattern to release this table with, given what earlier releases of the same
+     * population published and withheld (see {@link PriorReleases}).
+     *
+     * @throws TableProtectionException if no pattern passing the audit was found: nothing may be released
+     * @throws IllegalArgumentException if a prior cell is not a cell of this table
+     */
+    public ProtectedTable protect(CountTable table, PriorReleases prior) {
+        try {
+            return protectOrFail(table, prior);
+        } catch (TableProtectionException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TableProtectionException("the suppression audit could not be completed", e);
+        }
+    }
+
+    private ProtectedTable protectOrFail(CountTable table, PriorReleases prior) {
         long start = System.nanoTime();
+        boolean[] known = SuppressionAudit.known(table, prior);
+        SuppressionPattern primary = PrimarySuppression.apply(table, rules, prior);
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] && primary.withheld(i)) {
+                throw new TableProtectionException("a cell published by an earlier release is sensitive in this table");
+            }
+        }
         Moves moves = new Moves(table);
-        SecondarySuppression secondary = new SecondarySuppression(PrimarySuppression.apply(table, rules), moves,
-                rules.k());
+        SecondarySuppression secondary = new SecondarySuppression(primary, moves, rules, known);
         secondary.protectPrimaries();
         SuppressionPattern pattern = secondary.pattern();
         long suppression = System.nanoTime() - start;
         long auditStart = System.nanoTime();
-        AuditReport report = audit.audit(pattern, moves, null, secondary.witnesses());
+        AuditReport report = audit.audit(pattern, moves, null, secondary.witnesses(), known);
         long auditing = System.nanoTime() - auditStart;
         int rounds = 0;
         while (!report.passed()) {
             if (++rounds > MAX_ROUNDS) {
-                throw new IllegalStateException("suppression did not pass its audit in " + MAX_ROUNDS + " rounds");
+                throw new TableProtectionException("suppression did not pass its audit in " + MAX_ROUNDS + " rounds");
             }
             long widenStart = System.nanoTime();
             List<Integer> underProtected = new ArrayList<>();
@@ -63,7 +91,7 @@ public final class TableProtector {
             pattern = secondary.pattern();
             long reauditStart = System.nanoTime();
             suppression += reauditStart - widenStart;
-            report = audit.audit(pattern, moves, report, secondary.witnesses());
+            report = audit.audit(pattern, moves, report, secondary.witnesses(), known);
             auditing += System.nanoTime() - reauditStart;
         }
         return new ProtectedTable(pattern, report,

@@ -51,36 +51,54 @@ record Witness(List<Step> steps) {
          * {@link #INVALID} if the witness does not hold.
          */
         long shift(Witness witness, int cell) {
+            if (witness.steps().size() == 1 && witness.steps().get(0).t() == MoveSearch.UNLIMITED) {
+                return unlimited(witness.steps().get(0).move(), cell);
+            }
+            Map<Integer, Long> delta = delta(witness);
+            return delta == null ? INVALID : delta.getOrDefault(cell, 0L);
+        }
+
+        CountTable table() {
+            return table;
+        }
+
+        /**
+         * The change the witness makes to each cell it touches, or null if it does not hold (or is unlimited:
+         * no single table).
+         */
+        Map<Integer, Long> delta(Witness witness) {
             Map<Integer, Long> delta = new java.util.HashMap<>();
             for (Step step : witness.steps()) {
                 Move move = step.move();
-                if (!additive.computeIfAbsent(move, this::checkMove)) {
-                    return INVALID;
-                }
-                if (step.t() == MoveSearch.UNLIMITED) {
-                    if (witness.steps().size() != 1) {
-                        return INVALID;
-                    }
-                    int signOfCell = 0;
-                    for (int i = 0; i < move.cells().length; i++) {
-                        if (move.signs()[i] < 0) {
-                            return INVALID;
-                        }
-                        if (move.cells()[i] == cell) {
-                            signOfCell = move.signs()[i];
-                        }
-                    }
-                    return signOfCell > 0 ? MoveSearch.UNLIMITED : INVALID;
+                if (step.t() == MoveSearch.UNLIMITED || !additive.computeIfAbsent(move, this::checkMove)) {
+                    return null;
                 }
                 for (int i = 0; i < move.cells().length; i++) {
                     int corner = move.cells()[i];
                     long d = delta.merge(corner, Math.multiplyExact(step.t(), move.signs()[i]), Long::sum);
                     if (table.count(corner) + d < 0) {
-                        return INVALID;
+                        return null;
                     }
                 }
             }
-            return delta.getOrDefault(cell, 0L);
+            return delta;
+        }
+
+        /** A move applied without limit: valid if it has no negative corner, and then shifts its cells up. */
+        private long unlimited(Move move, int cell) {
+            if (!additive.computeIfAbsent(move, this::checkMove)) {
+                return INVALID;
+            }
+            int signOfCell = 0;
+            for (int i = 0; i < move.cells().length; i++) {
+                if (move.signs()[i] < 0) {
+                    return INVALID;
+                }
+                if (move.cells()[i] == cell) {
+                    signOfCell = move.signs()[i];
+                }
+            }
+            return signOfCell > 0 ? MoveSearch.UNLIMITED : INVALID;
         }
 
         /** Every corner withheld and every equation through a corner unchanged by the move. */

@@ -11,7 +11,7 @@ class PrimarySuppressionTest {
     @Test
     void publicProfileSuppressesCountsBelowFiveButNotZeros() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.PUBLIC));
         assertThat(p.reason(TableCell.of("A1-01", "REF"))).contains(SuppressionReason.SMALL_COUNT);
         assertThat(p.reason(TableCell.of("A2-02", "IDP"))).contains(SuppressionReason.SMALL_COUNT);
         assertThat(p.reason(TableCell.of("A2-02", "HOST"))).contains(SuppressionReason.SMALL_COUNT);
@@ -23,7 +23,7 @@ class PrimarySuppressionTest {
     @Test
     void agreementProfileHasTheLowerThreshold() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.AGREEMENT));
         assertThat(p.isSuppressed(TableCell.of("A1-01", "REF"))).isTrue();
         assertThat(p.isSuppressed(TableCell.of("A2-02", "HOST"))).isFalse();
         assertThat(p.countsByReason()).containsEntry(SuppressionReason.SMALL_COUNT, 2);
@@ -33,9 +33,9 @@ class PrimarySuppressionTest {
     void smallMarginsAreSuppressedToo() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(),
                 new long[][] {{1, 1, 1}, {7, 8, 9}, {5, 5, 5}, {20, 21, 22}, {6, 40, 6}});
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.AGREEMENT));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.AGREEMENT));
         assertThat(p.isSuppressed(TableCell.of("A1-01", "TOTAL"))).isFalse();
-        p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.PUBLIC));
         assertThat(p.reason(TableCell.of("A1-01", "TOTAL"))).contains(SuppressionReason.SMALL_COUNT);
     }
 
@@ -43,7 +43,7 @@ class PrimarySuppressionTest {
     void groupDisclosureSuppressesTheDominantCategoryOfASensitiveDimension() {
         Dimension needs = Tables.category().asSensitive();
         CountTable t = Tables.table(Tables.geography(), needs, COUNTS);
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.PUBLIC));
         // A1-03: all 12 persons are HOST: everyone's category is disclosed.
         assertThat(p.reason(TableCell.of("A1-03", "HOST"))).contains(SuppressionReason.GROUP_DISCLOSURE);
         // A2-02: 40 of 44 (91%) are REF: nearly all.
@@ -66,7 +66,7 @@ class PrimarySuppressionTest {
     @Test
     void nonSensitiveDimensionsHaveNoGroupDisclosureRule() {
         CountTable t = Tables.table(Tables.geography(), Tables.category(), COUNTS);
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.PUBLIC));
         assertThat(p.countsByReason()).containsEntry(SuppressionReason.GROUP_DISCLOSURE, 0);
         assertThat(List.copyOf(p.suppressedCells().values())).doesNotContain(SuppressionReason.GROUP_DISCLOSURE);
     }
@@ -80,7 +80,7 @@ class PrimarySuppressionTest {
                 .add(20, "S1", "F", "none").add(2, "S1", "F", "disability").add(6, "S1", "M", "disability")
                 .add(30, "S2", "F", "none").add(30, "S2", "M", "none").add(9, "S3", "M", "none")
                 .build();
-        SuppressionPattern p = PrimarySuppression.apply(t, SuppressionRules.of(ProtectionProfile.PUBLIC));
+        SuppressionPattern p = PrimarySuppression.apply(t, Profiles.rules(ProtectionProfile.PUBLIC));
         // the line S1 x M: every man in S1 has a disability
         assertThat(p.reason(TableCell.of("S1", "M", "disability"))).contains(SuppressionReason.GROUP_DISCLOSURE);
         // lines with margins: all of S2 and all of S3 (either sex) are "none"

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SecondarySuppressionTest {
-    private static final TableProtector PUBLIC = new TableProtector(SuppressionRules.of(ProtectionProfile.PUBLIC));
+    private static final TableProtector PUBLIC = new TableProtector(Profiles.rules(ProtectionProfile.PUBLIC));
 
     static Dimension sites() {
         return Dimension.flat("site", "ALL", List.of("S1", "S2", "S3"));

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuppressionAuditTest {
-    private static final SuppressionRules RULES = SuppressionRules.of(ProtectionProfile.PUBLIC);
+    private static final SuppressionRules RULES = Profiles.rules(ProtectionProfile.PUBLIC);
     private static final SuppressionAudit AUDIT = new SuppressionAudit(RULES.k());
 
     private static SuppressionPattern pattern(CountTable t, Object... cellsAndReasons) {

@@ -34,7 +34,7 @@ class TableProtectorTest {
     void randomHierarchicalTablesAreProtectedWithoutWithholdingTheirTotals() {
         Random rnd = new Random(20201);
         for (ProtectionProfile profile : ProtectionProfile.values()) {
-            TableProtector protector = new TableProtector(SuppressionRules.of(profile));
+            TableProtector protector = new TableProtector(Profiles.rules(profile));
             for (int trial = 0; trial < 10; trial++) {
                 Dimension columns = Dimension.flat("category", "TOTAL", CATEGORIES);
                 CountTable t = randomTable(rnd, trial % 2 == 0 ? columns : columns.asSensitive());
@@ -45,7 +45,7 @@ class TableProtectorTest {
                         assertThat(p.pattern().reason(cell)).contains(reason));
                 assertThat(SecondarySuppressionTest.recomputable(p.pattern())).isEmpty();
                 // an independent audit of the released pattern agrees
-                assertThat(new SuppressionAudit(profile.defaultK()).audit(p.pattern()).failures()).isEmpty();
+                assertThat(new SuppressionAudit(Profiles.rules(profile)).audit(p.pattern()).failures()).isEmpty();
                 assertThat(p.pattern().isSuppressed(TableCell.of("ALL", "TOTAL"))).isFalse();
                 assertThat(p.pattern().suppressedCells().size()).isLessThan(t.cellCount() / 2);
             }

@@ -66,7 +66,7 @@ class WitnessTest {
                 SuppressionReason.SMALL_COUNT, TableCell.of("S1", "IDP"), SuppressionReason.COMPLEMENTARY));
         Move forged = new Move(new int[] {s1Ref, s1Idp}, new int[] {1, -1}, 0, 10, 2);
         AuditReport report = new SuppressionAudit(5).audit(pattern, new Moves(t), null,
-                Map.of(s1Ref, List.of(Witness.of(forged, 10), Witness.of(forged, -2))));
+                Map.of(s1Ref, List.of(Witness.of(forged, 10), Witness.of(forged, -2))), new boolean[t.cellCount()]);
         assertThat(report.passed()).isFalse();
     }
 }
