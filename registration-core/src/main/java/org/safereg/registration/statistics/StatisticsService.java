@@ -30,11 +30,13 @@ import org.safereg.privacy.statistics.CountTable;
 import org.safereg.privacy.statistics.NoiseSpec;
 import org.safereg.privacy.statistics.NoisyTable;
 import org.safereg.privacy.statistics.NoisyTables;
+import org.safereg.privacy.statistics.PriorReleases;
 import org.safereg.privacy.statistics.ProtectedTable;
 import org.safereg.privacy.statistics.ProtectionProfile;
 import org.safereg.privacy.statistics.SuppressionPattern;
 import org.safereg.privacy.statistics.SuppressionReason;
 import org.safereg.privacy.statistics.TableCell;
+import org.safereg.privacy.statistics.TableProtectionException;
 import org.safereg.privacy.statistics.TableProtector;
 import org.safereg.privacy.statistics.noise.Rational;
 import org.safereg.privacy.statistics.noise.Rho;
@@ -60,11 +62,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * recipient for the AGREEMENT profile); with differential privacy the loss is reserved on the budget ledger first
  * (its own transaction: the cap row is locked, refused if it would be exceeded); then, in one transaction that
  * ends with the audit event: for a recipient, the recipient's active agreement covering the purpose is required
- * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for any STATS.* purpose is
- * WITHDRAWN or REFUSED are left out (erased persons are no longer in the projection); the projection is counted
- * over every known code of every dimension; the table is protected (suppression with the LP audit, or noise); the
- * CSV and the signed manifest are entered in the {@link ReleaseRegister} and the reservation committed. A release
- * that fails refunds its reservation.
+ * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for any STATS.*
+ * purpose is WITHDRAWN or REFUSED are left out (erased persons are no longer in the projection); the projection is
+ * counted over every known code of every dimension; the table is protected (suppression with the LP audit, or
+ * noise); the CSV and the signed manifest are entered in the {@link ReleaseRegister} and the reservation
+ * committed. A release that fails refunds its reservation. Suppression honours the population's earlier suppressed
+ * tables ({@link PriorTables}: what they withheld stays withheld, what they published is never a complement); such
+ * releases of one population are serialised (a lock held to the end of the transaction) so each sees the last.
+ * The manifest gives the number of withheld cells, never why each was withheld (the register keeps the per-reason
+ * counts for the data protection officer).
  *
  * <p><b>Reading</b> a release's CSV and manifest (STATS_RELEASE_READ) is limited to releases made under the purpose
  * declared, except for a purpose that also oversees the register (STATS_REGISTER: ADMIN.STATISTICS, the data
@@ -118,7 +124,8 @@ public final class StatisticsService {
      *
      * @throws ValidationException an invalid specification; every problem listed, nothing released or spent
      * @throws StatisticalReleaseRefusedException AGREEMENT_REQUIRED, GEOGRAPHY_BELOW_FLOOR, NO_BUDGET_CAP,
-     *         BUDGET_EXCEEDED; nothing released or spent
+     *         BUDGET_EXCEEDED, AUDIT_FAILED (no suppression pattern passes the audit, with the earlier releases);
+     *         nothing released or spent
      * @throws org.safereg.registration.AccessDeniedException the policy's denial (for a recipient: NO_AGREEMENT)
      */
     public TableRelease release(RequestContext context, TableDraft draft) {
@@ -277,8 +284,18 @@ public final class StatisticsService {
         Duration noise = Duration.ZERO;
         int repairRounds = 0;
         long o0;
+        Map<String, Object> specification = specification(spec, referenceYear, month);
         if (spec.noise().isEmpty()) {
-            ProtectedTable protectedTable = new TableProtector(settings.rules(spec.profile())).protect(table);
+            // one suppressed table of a population at a time, so each sees what the ones before it published
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stat-table:" + spec.population())
+                    .query(rs -> { });
+            PriorReleases prior = PriorTables.of(jdbc, spec.population(), specification, table);
+            ProtectedTable protectedTable;
+            try {
+                protectedTable = new TableProtector(settings.rules(spec.profile())).protect(table, prior);
+            } catch (TableProtectionException e) {
+                throw new StatisticalReleaseRefusedException(StatisticalReleaseRefusedException.Reason.AUDIT_FAILED);
+            }
             SuppressionPattern pattern = protectedTable.pattern();
             suppression = protectedTable.timings().suppression();
             audit = protectedTable.timings().audit();
@@ -320,7 +337,7 @@ public final class StatisticsService {
         }
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.TABLE, purpose,
                 Optional.of(spec.profile().name()), spec.method().name(), Optional.of(spec.population()),
-                spec.recipient(), agreement, actor, now, specification(spec, referenceYear, month), protection,
+                spec.recipient(), agreement, actor, now, specification, protection,
                 byReason.isEmpty() ? Map.of() : Map.of("suppressedCellsByReason", byReason), csv));
         if (spec.noise().isPresent()) {
             ledger.commit(id, now);
