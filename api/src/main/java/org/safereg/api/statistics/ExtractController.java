@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.safereg.api.problem.ProblemType;
@@ -18,7 +16,6 @@ import org.safereg.registration.statistics.ExtractDraft;
 import org.safereg.registration.statistics.ExtractRelease;
 import org.safereg.registration.statistics.ExtractService;
 import org.safereg.registration.statistics.StatisticalExtractRefusedException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +64,8 @@ class ExtractController {
     @Operation(summary = "Release a pseudonymised, k-anonymous microdata extract to a recipient",
             description = "STATISTICIAN under STATS.OPS. 201 with the signed manifest (specification, treatment, "
                     + "risk after treatment) and the link to the CSV. 400 validation (also an epoch below the "
-                    + "recipient's current one), 422 geography-below-floor, extract-too-few-records or "
+                    + "recipient's current one), 409 extract-new-epoch-required (other fields than the epoch's first "
+                    + "extract), 422 geography-below-floor, extract-too-few-records or "
                     + "extract-risk-above-limit (nothing released), 403 no-agreement for a recipient without an "
                     + "active agreement covering the purpose.")
     ResponseEntity<ExtractView> extract(RequestContext context, @RequestBody ExtractRequest request) {
