@@ -118,7 +118,8 @@ final class MoveSearch {
     }
 
     /**
-     * Among moves through {@code cell} using withheld cells only, one reaching furthest in {@code direction}
+     * Among moves through {@code cell} (over withheld cells only for the audit), one reaching furthest in
+     * {@code direction}
      * (at least 1), stopping early once one reaches {@code enough}; null if none was found.
      */
     Move widest(int cell, Direction direction, long enough) {

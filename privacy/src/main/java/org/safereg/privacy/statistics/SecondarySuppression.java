@@ -11,9 +11,11 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
 
 /**
  * Pipeline stage 2: complementary suppression by moves (the hypercube method generalised to hierarchies,
- * in the spirit of GHMITER). For every primary cell with true value {@code v}, withhold the corners of the
- * cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and down by {@code min(v, k)}
- * without any corner going negative. The move is then itself the proof ({@link Witness}) that the cell's
+ * in the spirit of GHMITER). For every primary cell with true value {@code v} that needs {@code +/- k},
+ * withhold the corners of the cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and
+ * down by {@code min(v, k)} without any corner going negative; for every cell holding at least the
+ * group-disclosure share of a sensitive line, moves that keep the line total and take it below the share (see
+ * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the proof ({@link Witness}) that the cell's
  * range is wide enough; every cell it newly withholds gets the same move as the proof that it is not
  * recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell (cells already
  * withheld are free, so moves share complements).
@@ -112,21 +114,34 @@ final class SecondarySuppression {
     }
 
     /**
-     * Group disclosure: withholds the cheapest move that keeps the line total and takes the cell below the
-     * share of its line (its partners are other categories of the line, zeros included), and records it as the
-     * cell's witness that the release does not say "all or nearly all". Nothing is recorded if no such move
-     * exists; the audit then fails the cell.
+     * Group disclosure: withholds moves that keep the line total and take the cell below the share of its line
+     * (their partners are other categories of the line, zeros included): the cheapest reaching the needed
+     * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness that the release does not say
+     * "all or nearly all". Nothing is recorded if the shift cannot be reached; the audit then fails the cell.
      */
     private void refuteShare(int cell, int total) {
         long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());
         search.reset();
         search.forbid(total);
-        Move move = search.cheapest(cell, 0, need);
+        List<Witness.Step> steps = new ArrayList<>();
+        long remaining = need;
+        while (remaining > 0) {
+            Move move = search.cheapest(cell, 0, remaining);
+            if (move == null) {
+                move = search.widest(cell, Direction.DOWN, remaining);
+            }
+            if (move == null) {
+                break;
+            }
+            long step = Math.min(move.down(), remaining);
+            steps.add(new Witness.Step(move, -step));
+            withhold(move, steps);
+            search.apply(move, Direction.DOWN, step);
+            remaining -= step;
+        }
         search.forbid(-1);
-        if (move != null) {
-            Witness witness = Witness.of(move, -need);
-            withhold(move, witness.steps());
-            prove(cell, witness);
+        if (remaining == 0) {
+            prove(cell, new Witness(steps));
         }
     }
 

@@ -20,15 +20,25 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  * Audit of a suppression pattern: for every withheld cell, what values it can take over the non-negative
  * tables that agree with every published cell and satisfy every margin and hierarchy equation.
  *
- * <p>The rule: an interval pinned near the true value is a disclosure, whichever side it is pinned on.
+ * <p>The rules: an interval pinned near the true value is a disclosure, whichever side it is pinned on.
  * <ul>
- *   <li>A <b>primary</b> cell (small count or group disclosure) with true value {@code v} passes only if it
- *       can be as high as {@code v + k} and as low as {@code max(0, v - k)}. When {@code v < k} the attacker
- *       therefore cannot even rule out that the cell is empty. Both sides matter: {@code [v, v + 40]} tells
- *       the attacker "at least v people", which for a small cell is the disclosure itself.
- *   <li>A <b>complementary</b> cell is not sensitive in itself and is not held to {@code +/- k} (its range is
- *       tied to the primary cell it protects, whose own range may be shorter than {@code k} on the low side);
- *       it passes if it is not recomputable: its range has more than one value.
+ *   <li>A cell that {@linkplain SuppressionReason#needsPlusMinusK() needs +/- k} (a small count, or a cell an
+ *       earlier release withheld) with true value {@code v} passes only if it can be as high as {@code v + k} and
+ *       as low as {@code max(0, v - k)}. When {@code v < k} the attacker therefore cannot even rule out that the
+ *       cell is empty. Both sides matter: {@code [v, v + 40]} tells the attacker "at least v people", which for a
+ *       small cell is the disclosure itself.
+ *   <li>A cell holding at least the group-disclosure share of a line of a sensitive dimension (every
+ *       {@link SuppressionReason#GROUP_DISCLOSURE} cell, and any other primary cell that does) passes only if some
+ *       table consistent with the release gives it <em>less</em> than the share of that line, for every such
+ *       line: a witness (below) after which {@code cell < share * lineTotal}; the suppression builds it with the
+ *       line total kept, so the other categories of the line, zeros included, absorb the difference. A
+ *       group-disclosure cell is not held to {@code +/- k} besides: its count is not the secret, its share is.
+ *   <li>A <b>complementary</b> cell is not sensitive in itself and is <b>not</b> held to {@code +/- k}, a
+ *       deliberate deviation from "+/- k for every withheld cell" (its range is tied to the primary cell it
+ *       protects, whose own range may be shorter than {@code k} on the low side): it passes if it is not
+ *       recomputable, its range having more than one value.
+ *   <li>A cell an earlier release published ({@link PriorReleases#published()}) is a constant to the attacker:
+ *       never a variable of a witness or a linear program, reported as {@code [v, v]}, failing if it is primary.
  * </ul>
  *
  * <p>How a cell passes or fails; only proven claims are made:
@@ -41,22 +51,26 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  *       withheld, every equation through every corner unchanged, no cell negative after any step); cells
  *       without a valid witness are searched for one ({@link MoveSearch}: one move meeting both shifts, else
  *       moves in sequence in each direction, the widest first, else as the suppression builds them).
- *   <li><b>Linear programming</b> for every cell still without a witness ({@link LinearBounds}, commons-math3
- *       simplex), over the connected component of withheld cells it belongs to (cells linked through
- *       equations): a cell alone in an equation is recomputable (exact, no LP needed); otherwise
- *       {@linkplain Bounds#EXACT exact} bounds of the linear relaxation when the component has at most
- *       {@value #LP_LIMIT} cells. In a larger component, over the {@value #LP_LIMIT} withheld cells nearest to
- *       it: their equations with other withheld cells dropped give {@linkplain Bounds#ENCLOSING enclosing}
- *       bounds (a proven failure if too narrow); else the other withheld cells held at their true values give
- *       attained bounds (a pass if wide enough). A cell neither proven protected nor proven exposed fails: the
- *       audit never passes a cell it could not prove.
+ *   <li><b>Linear programming</b> for every cell still without a witness of its range ({@link LinearBounds},
+ *       commons-math3 simplex; their number is {@link AuditReport#cellsByLinearProgram()}), over the connected
+ *       component of withheld cells it belongs to (cells linked through equations): a cell alone in an equation
+ *       is recomputable (no LP needed); otherwise the range of the <b>linear relaxation</b> (real-valued
+ *       tables, {@linkplain Bounds#RELAXATION relaxation} bounds) when the component has at most
+ *       {@value #LP_LIMIT} cells. It contains the range over integer tables and may be wider: a pass decided here
+ *       is a pass for real-valued tables (the same for a two-way table without hierarchies, whose equations form
+ *       a network). In a larger component, over the {@value #LP_LIMIT} withheld cells nearest to it: their
+ *       equations with other withheld cells dropped give {@linkplain Bounds#ENCLOSING enclosing} bounds (a
+ *       proven failure if too narrow); else the other withheld cells held at their true values give bounds
+ *       attained by the relaxation (a pass if wide enough). A cell neither proven protected nor proven exposed
+ *       fails: the audit never passes a cell it could not prove. The group-disclosure share is proven by
+ *       witnesses only.
  * </ol>
  * Only withheld cells are variables; equations without any are constants and never built. A witness proves
  * at least the required width, not the full range: attained intervals are lower bounds of what the attacker
  * cannot rule out.
  *
- * <p>Stateless and thread-safe. The witness and linear-programming stages run per cell in parallel on the
- * common fork-join pool. Cost: a check per witness or a bounded search per withheld cell; linear programs
+ * <p>Stateless and thread-safe. The witness and linear-programming stages run in parallel on the common
+ * fork-join pool (each task with its own move search, dropped when the audit returns). Cost: a check per witness or a bounded search per withheld cell; linear programs
  * only for the cells left, each roughly cubic in {@value #LP_LIMIT} (a pattern leaving thousands of cells
  * exposed in large components takes seconds: about 5 s for the 7,217 primary cells alone of the benchmark
  * table).
@@ -232,11 +246,14 @@ public final class SuppressionAudit {
         CountTable table = checker.table();
         for (int total : dominatedLines(table, cell, share)) {
             if (!shareRefuted(checker, given, cell, total)) {
-                search.reset();
+                long need = shareShift(table.count(cell), table.count(total), share);
                 search.forbid(total);
-                Move move = search.cheapest(cell, 0, shareShift(table.count(cell), table.count(total), share));
+                List<Witness.Step> widest = new ArrayList<>();
+                List<Witness.Step> cheapest = new ArrayList<>();
+                reach(search, cell, Direction.DOWN, need, true, widest);
+                reach(search, cell, Direction.DOWN, need, false, cheapest);
                 search.forbid(-1);
-                if (move == null || !shareRefuted(checker, List.of(Witness.of(move, -move.down())), cell, total)) {
+                if (!shareRefuted(checker, List.of(new Witness(widest), new Witness(cheapest)), cell, total)) {
                     return false;
                 }
             }
@@ -317,11 +334,14 @@ public final class SuppressionAudit {
      * {@link SecondarySuppression} builds its sequences).
      */
     private static long reach(MoveSearch search, int cell, Direction direction, long need) {
-        long widest = reach(search, cell, direction, need, true);
-        return widest >= need ? widest : Math.max(widest, reach(search, cell, direction, need, false));
+        long widest = reach(search, cell, direction, need, true, new ArrayList<>());
+        return widest >= need ? widest
+                : Math.max(widest, reach(search, cell, direction, need, false, new ArrayList<>()));
     }
 
-    private static long reach(MoveSearch search, int cell, Direction direction, long need, boolean widest) {
+    /** As above, one strategy; the moves applied are added to {@code steps} (a witness when finite). */
+    private static long reach(MoveSearch search, int cell, Direction direction, long need, boolean widest,
+            List<Witness.Step> steps) {
         search.reset();
         long achieved = 0;
         while (achieved < need) {
@@ -348,6 +368,7 @@ public final class SuppressionAudit {
                 return MoveSearch.UNLIMITED;
             }
             step = widest ? step : Math.min(step, remaining);
+            steps.add(new Witness.Step(move, direction == Direction.UP ? step : -step));
             search.apply(move, direction, step);
             achieved += step;
         }

@@ -3,11 +3,12 @@ package org.safereg.privacy.statistics;
 /**
  * Parameters of cell suppression.
  *
- * @param k threshold: a cell with {@code 0 < n < k} is primary-suppressed, and the audit requires every
- *     primary-suppressed cell to be uncertain by at least {@code k} either way
+ * @param k threshold: a cell with {@code 0 < n < k} is primary-suppressed, and the audit requires it to be
+ *     uncertain by at least {@code k} either way (see {@link SuppressionAudit})
  * @param groupDisclosureShare a row of a sensitive dimension whose largest category holds at least this
  *     share of the row total (and at least one person) discloses that category for nearly everyone in it;
- *     the dominant cell is then suppressed. {@code 1.0} catches only "all"; lower values catch "nearly all".
+ *     the dominant cell is then suppressed, and the audit requires a table consistent with the release in
+ *     which it holds less than this share. {@code 1.0} catches only "all"; lower values catch "nearly all".
  */
 public record SuppressionRules(int k, double groupDisclosureShare) {
     /** The default group-disclosure share: a category holding 90% or more of a row. */

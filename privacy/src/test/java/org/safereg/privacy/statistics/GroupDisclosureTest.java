@@ -1,6 +1,7 @@
 package org.safereg.privacy.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,18 @@ class GroupDisclosureTest {
         AuditReport report = new SuppressionAudit(RULES).audit(pattern);
         assertThat(report.passed()).isFalse();
         assertThat(report.failures()).extracting(CellInterval::cell).containsExactly(TableCell.of("A", "YES"));
+    }
+
+    @Test
+    void aShareThatCannotBeHiddenIsNotReleased() {
+        // a one-way table of the sensitive dimension: everyone has the need, and an earlier release published
+        // that no one is without it, so no consistent table gives YES less than 90% of the total
+        CountTable t = CountTable.builder(List.of(need())).add(40, "YES").add(0, "NO").build();
+        TableProtector protector = new TableProtector(RULES);
+        assertThat(protector.protect(t).pattern().isSuppressed(TableCell.of("NO"))).isTrue();
+        PriorReleases prior = new PriorReleases(Set.of(TableCell.of("NO")), Set.of());
+        assertThatThrownBy(() -> protector.protect(t, prior))
+                .isInstanceOf(TableProtectionException.class).hasMessageNotContaining("40");
     }
 
     @Test
