@@ -364,6 +364,27 @@ class StatisticalReleaseTest {
     }
 
     @Test
+    void nationalityIsSensitiveEveryoneInARegionOfOneNationalityIsWithheld() {
+        String c = country();
+        for (int i = 0; i < 3; i++) {
+            enrol(person(c + "A1", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+            enrol(person(c + "B", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+            enrol(IndividualDetails.builder(RegistrationMethod.FULL, Names.of("Stat", "Person")).sex(Sex.MALE)
+                    .birth(Birth.on(LocalDate.of(1990, 3, 1))).nationalities("KEN")
+                    .populationCategory(PopulationCategory.IDP).location(LocationRef.of(c + "B")).build());
+        }
+
+        TableRelease release = statistics.release(statistician("STATS.PUBLIC"),
+                table(c, List.of("ADMIN1", "NATIONALITY")));
+
+        // "everyone registered in A is Somali" is withheld although 3 >= k
+        Csv csv = csv(release, "STATS.PUBLIC");
+        assertThat(csv.count(c + "A|SOM")).isNull();
+        assertThat(CanonicalJson.parse(release.release().manifest()).get("protection").get("sensitiveDimensions")
+                .toString()).isEqualTo("[\"NATIONALITY\"]");
+    }
+
+    @Test
     void withdrawnAndErasedPersonsDisappearFromTheNextRelease() {
         String c = country();
         List<SubjectId> people = new ArrayList<>();
