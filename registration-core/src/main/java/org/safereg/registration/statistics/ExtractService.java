@@ -1,7 +1,5 @@
 package org.safereg.registration.statistics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -175,11 +173,7 @@ public final class ExtractService {
         Axis.Context context = statistics.locations(spec.population(), referenceYear, month);
         List<Axis> axes = spec.fields().stream().map(d -> Axis.of(d, context)).toList();
         List<QuasiIdentifier> quasiIdentifiers = axes.stream().map(a -> QuasiIdentifier.of(a.tree())).toList();
-        long combinations = 1;
-        for (QuasiIdentifier qi : quasiIdentifiers) {
-            combinations *= qi.height() + 1;
-        }
-        if (combinations > settings.maxLevelCombinations()) {
+        if (MicrodataAnonymiser.levelCombinations(quasiIdentifiers) > settings.maxLevelCombinations()) {
             throw ValidationException.of("fields", "too many fields for the configured search bound ("
                     + settings.maxLevelCombinations() + " generalisation level combinations)");
         }
@@ -253,13 +247,8 @@ public final class ExtractService {
     private List<Row> read(List<Axis> axes, String population, List<String> excluded,
                            RecipientPseudonyms.RecipientPseudonymizer recipient) {
         List<String> columns = axes.stream().flatMap(a -> a.columns().stream()).toList();
-        boolean sizes = axes.stream().anyMatch(Axis::needsHouseholdSize);
-        String sql = "WITH excluded AS (SELECT decode(h, 'hex') AS p FROM unnest(?::text[]) AS e(h)),"
-                + " base AS (SELECT s.*"
-                + (sizes ? ", count(*) OVER (PARTITION BY coalesce(s.household_pseudonym, s.pseudonym)) AS hh_size" : "")
-                + " FROM stat_projection s WHERE s.admin0_pcode = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.p = s.pseudonym))"
-                + " SELECT u.pseudonym, " + String.join(", ", columns) + " FROM base u";
+        String sql = ProjectionTally.included(axes) + " SELECT u.pseudonym, " + String.join(", ", columns)
+                + " FROM base u";
         List<Row> rows = new ArrayList<>();
         jdbc.sql(sql).params(excluded.toArray(String[]::new), population).query(rs -> {
             List<String> codes = new ArrayList<>(axes.size());
@@ -287,15 +276,7 @@ public final class ExtractService {
         s.put("population", spec.population());
         s.put("epoch", (long) epoch.number());
         s.put("referenceYear", (long) referenceYear);
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.AGE_BAND)) {
-            s.put("ageBands", statistics.settings().ageBands().toString());
-        }
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.HOUSEHOLD_SIZE_BAND)) {
-            s.put("householdSizeBands", statistics.settings().householdSizeBands().toString());
-        }
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.REGISTRATION_MONTH)) {
-            s.put("registrationMonths", month.minusMonths(11) + ".." + month);
-        }
+        Specifications.codings(s, spec.fields(), statistics.settings(), month);
         return s;
     }
 
@@ -305,8 +286,9 @@ public final class ExtractService {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("k", (long) report.k());
         p.put("limits", Map.of(
-                "maxIndividualRisk", decimal(report.limits().maxIndividualRisk()),
-                "maxExpectedReidentificationShare", decimal(report.limits().maxExpectedReidentificationShare())));
+                "maxIndividualRisk", Specifications.decimal(report.limits().maxIndividualRisk()),
+                "maxExpectedReidentificationShare",
+                Specifications.decimal(report.limits().maxExpectedReidentificationShare())));
         p.put("missingValues", "a suppressed value is empty and counts as a category of its own");
         p.put("pseudonyms", Map.of("scheme", "HMAC-SHA256(HKDF-SHA256(KEK secret, recipient, epoch), STATISTICS "
                 + "pseudonym), 128 bits, hex", "recipientScoped", true));
@@ -316,7 +298,7 @@ public final class ExtractService {
                     "valuesGeneralised", t.valuesGeneralised(), "valuesSuppressed", t.valuesSuppressed()));
         }
         p.put("fields", fields);
-        p.put("informationLoss", Map.of("lossShare", decimal(report.loss().lossShare()),
+        p.put("informationLoss", Map.of("lossShare", Specifications.decimal(report.loss().lossShare()),
                 "valuesSuppressed", report.loss().valuesSuppressed(),
                 "recordsWithSuppression", report.loss().recordsWithSuppression()));
         p.put("riskAfter", risk(report.after()));
@@ -331,7 +313,7 @@ public final class ExtractService {
         r.put("recordsViolatingK", profile.recordsViolatingK());
         r.put("uniqueRecords", profile.uniqueRecords());
         r.put("expectedReidentifications", profile.equivalenceClasses());
-        r.put("expectedReidentificationShare", decimal(profile.expectedReidentificationShare()));
+        r.put("expectedReidentificationShare", Specifications.decimal(profile.expectedReidentificationShare()));
         List<Object> quantiles = new ArrayList<>();
         for (RiskQuantile q : profile.quantiles()) {
             quantiles.add(Map.of("percent", (long) q.percent(), "risk", "1/" + q.classSize()));
@@ -348,33 +330,12 @@ public final class ExtractService {
         return r;
     }
 
-    private static String decimal(double value) {
-        return new BigDecimal(value, new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
     // ---------------------------------------------------------------- checks
 
     private Specification parse(ExtractDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        List<StatisticalDimension> fields = new ArrayList<>();
-        if (draft.fields().isEmpty() || draft.fields().size() > MAX_FIELDS) {
-            errors.add(new FieldError("fields", "1 to " + MAX_FIELDS + " fields"));
-        }
-        for (int i = 0; i < draft.fields().size(); i++) {
-            String name = draft.fields().get(i);
-            try {
-                fields.add(StatisticalDimension.parse(name == null ? "" : name));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("fields[" + i + "]", "not a field: one of "
-                        + String.join(", ", StatisticalDimension.names())));
-            }
-        }
-        if (new HashSet<>(fields).size() != fields.size()) {
-            errors.add(new FieldError("fields", "a field appears twice"));
-        }
-        if (fields.stream().filter(d -> d.adminLevel() > 0).count() > 1) {
-            errors.add(new FieldError("fields", "at most one of ADMIN1 and ADMIN2 (ADMIN2 includes admin1)"));
-        }
+        List<StatisticalDimension> fields = Specifications.dimensions(errors, "fields", "field", draft.fields(),
+                MAX_FIELDS);
         if (draft.population() == null || !statistics.isCountry(draft.population())) {
             errors.add(new FieldError("population", "an admin0 (country) P-code of the location catalogue"));
         }

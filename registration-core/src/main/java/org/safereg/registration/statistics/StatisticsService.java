@@ -1,7 +1,5 @@
 package org.safereg.registration.statistics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +9,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.safereg.privacy.Action;
@@ -309,7 +305,7 @@ public final class StatisticsService {
                 suppressed += e.getValue();
             }
             protection.put("k", (long) settings.profile(spec.profile()).k());
-            protection.put("groupDisclosureShare", decimal(settings.groupDisclosureShare()));
+            protection.put("groupDisclosureShare", Specifications.decimal(settings.groupDisclosureShare()));
             protection.put("sensitiveDimensions", spec.dimensions().stream().filter(StatisticalDimension::sensitive)
                     .map(StatisticalDimension::name).toList());
             protection.put("cells", (long) cells);
@@ -331,8 +327,8 @@ public final class StatisticsService {
             protection.put("scale", noiseSpec.scale().toString());
             protection.put("cells", (long) cells);
             protection.put("rho", spent.value().toString());
-            protection.put("epsilon", decimal(spent.epsilonAt(settings.delta())));
-            protection.put("delta", decimal(settings.delta()));
+            protection.put("epsilon", Specifications.decimal(spent.epsilonAt(settings.delta())));
+            protection.put("delta", Specifications.decimal(settings.delta()));
             protection.put("budget", Map.of("population", spec.population(), "period", period.toString()));
         }
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.TABLE, purpose,
@@ -355,17 +351,7 @@ public final class StatisticsService {
         s.put("method", spec.method().name());
         s.put("population", spec.population());
         s.put("referenceYear", (long) referenceYear);
-        Set<StatisticalDimension.Kind> kinds = new HashSet<>();
-        spec.dimensions().forEach(d -> kinds.add(d.kind()));
-        if (kinds.contains(StatisticalDimension.Kind.AGE_BAND)) {
-            s.put("ageBands", settings.ageBands().toString());
-        }
-        if (kinds.contains(StatisticalDimension.Kind.HOUSEHOLD_SIZE_BAND)) {
-            s.put("householdSizeBands", settings.householdSizeBands().toString());
-        }
-        if (kinds.contains(StatisticalDimension.Kind.REGISTRATION_MONTH)) {
-            s.put("registrationMonths", month.minusMonths(11) + ".." + month);
-        }
+        Specifications.codings(s, spec.dimensions(), settings, month);
         spec.noise().ifPresent(n -> s.put("noise", Map.of("mechanism", n.mechanism().name(),
                 "scale", n.scale().toString())));
         return s;
@@ -383,26 +369,8 @@ public final class StatisticsService {
     /** The checked specification, or every problem of the draft. */
     private TableSpecification parse(TableDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        List<StatisticalDimension> dimensions = new ArrayList<>();
-        if (draft.dimensions().isEmpty() || draft.dimensions().size() > TableSpecification.MAX_DIMENSIONS) {
-            errors.add(new FieldError("dimensions", "1 to " + TableSpecification.MAX_DIMENSIONS + " dimensions"));
-        }
-        for (int i = 0; i < draft.dimensions().size(); i++) {
-            String name = draft.dimensions().get(i);
-            try {
-                dimensions.add(StatisticalDimension.parse(name == null ? "" : name));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("dimensions[" + i + "]", "not a dimension: ADMIN1, ADMIN2, SITE_TYPE, "
-                        + "POPULATION_CATEGORY, SEX, AGE_BAND, NATIONALITY, REGISTRATION_MONTH, HOUSEHOLD_SIZE_BAND, "
-                        + "SPECIFIC_NEED_<need>"));
-            }
-        }
-        if (new HashSet<>(dimensions).size() != dimensions.size()) {
-            errors.add(new FieldError("dimensions", "a dimension appears twice"));
-        }
-        if (dimensions.stream().filter(d -> d.adminLevel() > 0).count() > 1) {
-            errors.add(new FieldError("dimensions", "at most one of ADMIN1 and ADMIN2 (ADMIN2 includes admin1 totals)"));
-        }
+        List<StatisticalDimension> dimensions = Specifications.dimensions(errors, "dimensions", "dimension",
+                draft.dimensions(), TableSpecification.MAX_DIMENSIONS);
         StatisticalUnit unit = choice(errors, "unit", draft.unit().orElse("PERSONS"), StatisticalUnit.class);
         ProtectionProfile profile = draft.profile() == null ? null
                 : choice(errors, "profile", draft.profile(), ProtectionProfile.class);
@@ -507,10 +475,6 @@ public final class StatisticsService {
                     }
                 });
         return new Axis.Context(population, admin1, admin2, settings, referenceYear, month);
-    }
-
-    private static String decimal(double value) {
-        return new BigDecimal(value, new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private Instant now() {
