@@ -15,10 +15,10 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  * withhold the corners of the cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and
  * down by {@code min(v, k)} without any corner going negative; for every cell holding at least the
  * group-disclosure share of a sensitive line, moves that keep the line total and take it below the share (see
- * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the proof ({@link Witness}) that the cell's
- * range is wide enough; every cell it newly withholds gets the same move as the proof that it is not
- * recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell (cells already
- * withheld are free, so moves share complements).
+ * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the
+ * proof ({@link Witness}) that the cell's range is wide enough; every cell it newly withholds gets the same move as the
+ * proof that it is not recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell
+ * (cells already withheld are free, so moves share complements).
  *
  * <p>When no single move suffices (a margin whose children are each smaller than it, for example), the
  * shifts are reached by several moves in sequence on a working table, each the cheapest reaching as far as
@@ -116,8 +116,9 @@ final class SecondarySuppression {
     /**
      * Group disclosure: withholds moves that keep the line total and take the cell below the share of its line
      * (their partners are other categories of the line, zeros included): the cheapest reaching the needed
-     * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness that the release does not say
-     * "all or nearly all". Nothing is recorded if the shift cannot be reached; the audit then fails the cell.
+     * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness
+     * that the release does not say "all or nearly all". Nothing is recorded if the shift cannot be reached; the audit
+     * then fails the cell.
      */
     private void refuteShare(int cell, int total) {
         long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());

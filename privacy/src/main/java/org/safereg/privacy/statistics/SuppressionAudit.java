@@ -70,10 +70,10 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  * cannot rule out.
  *
  * <p>Stateless and thread-safe. The witness and linear-programming stages run in parallel on the common
- * fork-join pool (each task with its own move search, dropped when the audit returns). Cost: a check per witness or a bounded search per withheld cell; linear programs
- * only for the cells left, each roughly cubic in {@value #LP_LIMIT} (a pattern leaving thousands of cells
- * exposed in large components takes seconds: about 5 s for the 7,217 primary cells alone of the benchmark
- * table).
+ * fork-join pool (each task with its own move search, dropped when the audit returns). Cost: a check per witness or a
+ * bounded search per withheld cell; linear programs only for the cells left, each roughly cubic in {@value #LP_LIMIT}
+ * (a pattern leaving thousands of cells exposed in large components takes seconds: about 5 s for the 7,217 primary
+ * cells alone of the benchmark table).
  */
 public final class SuppressionAudit {
     /** Most variables of one linear program. */

@@ -52,11 +52,11 @@ public final class TableProtector {
      * @throws IllegalArgumentException if a prior cell is not a cell of this table
      */
     public ProtectedTable protect(CountTable table, PriorReleases prior) {
+        Objects.requireNonNull(prior);
         try {
             return protectOrFail(table, prior);
-        } catch (TableProtectionException | IllegalArgumentException e) {
-            throw e;
-        } catch (RuntimeException e) {
+        } catch (IllegalStateException | ArithmeticException e) {
+            // commons-math's linear-programming failures are IllegalStateExceptions
             throw new TableProtectionException("the suppression audit could not be completed", e);
         }
     }

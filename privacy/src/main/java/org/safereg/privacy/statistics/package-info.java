@@ -10,8 +10,9 @@
  * programming over the relaxation for ranges they leave unproven), widening until the audit passes, and returns
  * a {@link org.safereg.privacy.statistics.ProtectedTable} or throws
  * {@link org.safereg.privacy.statistics.TableProtectionException}. Earlier releases of the same population
- * are taken into account through {@link org.safereg.privacy.statistics.PriorReleases}. Differential privacy instead of suppression:
- * {@link org.safereg.privacy.statistics.NoisyTables} with a {@link org.safereg.privacy.statistics.NoiseSpec};
- * the exact samplers and zCDP accounting live in {@code org.safereg.privacy.statistics.noise}.
+ * are taken into account through {@link org.safereg.privacy.statistics.PriorReleases}. Differential privacy
+ * instead of suppression: {@link org.safereg.privacy.statistics.NoisyTables} with a
+ * {@link org.safereg.privacy.statistics.NoiseSpec}; the exact samplers and zCDP accounting live in
+ * {@code org.safereg.privacy.statistics.noise}.
  */
 package org.safereg.privacy.statistics;

@@ -72,7 +72,27 @@ class NWayProtectionTest {
             assertThat(p.audit().intervals()).hasSize(pattern.suppressedCells().size());
             assertThat(new SuppressionAudit(Profiles.rules(profile)).audit(pattern).passed()).isTrue();
             assertExactRangesConfirm(pattern, p.audit());
+            assertNoShareIsPinned(pattern, Profiles.rules(profile).groupDisclosureShare());
         }
+    }
+
+    /**
+     * Independent check of the group-disclosure rule: for every withheld cell holding at least the share of a
+     * sensitive line, the linear program over the whole table finds a consistent (real-valued) table in which it
+     * holds less than the share.
+     */
+    static void assertNoShareIsPinned(SuppressionPattern pattern, double share) {
+        CountTable t = pattern.table();
+        ExactLp lp = new ExactLp(pattern, Set.of());
+        int checked = 0;
+        for (TableCell cell : pattern.suppressedCells().keySet()) {
+            for (int total : SuppressionAudit.dominatedLines(t, t.index(cell), share)) {
+                double margin = lp.minimum(Map.of(cell, 1.0, t.cell(total), -share));
+                assertThat(margin).as("share of " + cell).isNegative();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
     }
 
     /**
