@@ -68,7 +68,9 @@ CREATE TRIGGER stat_budget_entry_no_truncate BEFORE TRUNCATE ON stat_budget_entr
 
 -- The release register: every statistical output that left the registry (aggregate TABLE or microdata EXTRACT),
 -- with its specification, its canonical JSON manifest (protection applied, budget spent, CSV digest), the CSV
--- itself, and the key provider's signature over the manifest bytes. Append-only, like the audit trail. No
+-- itself, and the key provider's signature over the manifest bytes. register_detail (canonical JSON) holds what
+-- only the data protection officer sees and the recipient must not (withheld cells by reason, the risk of an
+-- extract's data before treatment): it is in neither the manifest nor the CSV. Append-only, like the audit trail. No
 -- personal data: aggregates after disclosure control, or pseudonymised, k-anonymous extracts.
 CREATE TABLE stat_release (
     id            uuid        PRIMARY KEY,
@@ -83,6 +85,7 @@ CREATE TABLE stat_release (
     created_at    timestamptz NOT NULL,
     specification text        NOT NULL,
     manifest      text        NOT NULL,
+    register_detail text      NOT NULL,
     csv           bytea       NOT NULL,
     csv_sha256    bytea       NOT NULL CHECK (length(csv_sha256) = 32),
     key_id        text        NOT NULL,

@@ -96,7 +96,6 @@ public final class RegistrationCore implements AutoCloseable {
     private final AgreementService agreements;
     private final TransferService transfers;
     private final TransferLedger transferLedger;
-    private final ReleaseRegister releaseRegister;
     private final StatisticsService statistics;
     private final ExtractService extracts;
 
@@ -146,7 +145,7 @@ public final class RegistrationCore implements AutoCloseable {
         agreements = new AgreementService(guard, agreementStore, clock, disclosable(policy));
         transfers = new TransferService(guard, agreementStore, transferLedger, individualStore, householdStore,
                 locationRepository, clock);
-        releaseRegister = new ReleaseRegister(jdbc, kek);
+        ReleaseRegister releaseRegister = new ReleaseRegister(jdbc, kek);
         statistics = new StatisticsService(guard, jdbc, transactions, pseudonymizer, agreementStore, releaseRegister,
                 statisticsSettings, clock, new SecureRandom(),
                 purpose -> policy.actionsCoveredBy(purpose).contains(Action.STATS_REGISTER));
@@ -325,14 +324,6 @@ public final class RegistrationCore implements AutoCloseable {
     /** Pseudonymised, k-anonymous microdata extracts for recipients under agreements, entered in the register. */
     public ExtractService extracts() {
         return extracts;
-    }
-
-    /**
-     * The release register, unguarded: for services that release statistical outputs inside their own guarded
-     * operation (extracts) and enter them here.
-     */
-    public ReleaseRegister releaseRegister() {
-        return releaseRegister;
     }
 
     /** The subjects' keyring over the database (for modules that add categories, e.g. biometrics later). */

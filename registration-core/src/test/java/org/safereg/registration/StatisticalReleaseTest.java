@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -214,7 +215,7 @@ class StatisticalReleaseTest {
         assertThat(manifest.has("recipient")).isFalse();
         assertThat(manifest.get("specification").get("dimensions").toString()).isEqualTo("[\"ADMIN1\",\"SEX\"]");
         assertThat(manifest.get("protection").get("k").asLong()).isEqualTo(2);
-        assertThat(manifest.get("protection").get("suppressedCells").get("SMALL_COUNT").asLong()).isZero();
+        assertThat(manifest.get("protection").get("suppressedCells").asLong()).isZero();
         byte[] bytes = statistics.csv(statistician("STATS.PUBLIC"), registered.id()).csv();
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         assertThat(manifest.get("csv").get("sha256").asString()).isEqualTo(digest);
@@ -244,8 +245,9 @@ class StatisticalReleaseTest {
         enrol(CoreFixture.rapid("Rapid", c + "A1"));
         enrol(CoreFixture.rapid("Rapid", c + "A1"));
 
-        Csv csv = csv(statistics.release(statistician("STATS.PUBLIC"),
-                table(c, List.of("AGE_BAND", "SPECIFIC_NEED_DISABILITY"))), "STATS.PUBLIC");
+        TableRelease release = statistics.release(statistician("STATS.PUBLIC"),
+                table(c, List.of("AGE_BAND", "SPECIFIC_NEED_DISABILITY")));
+        Csv csv = csv(release, "STATS.PUBLIC");
 
         assertThat(csv.header()).containsExactly("age_band", "specific_need_disability", "persons", "suppressed");
         assertThat(csv.hashtags()).containsExactly("#meta+age_band", "#meta+specific_need+disability",
@@ -266,6 +268,120 @@ class StatisticalReleaseTest {
         });
         // the sensitive dimension's group-disclosure rule withholds "everyone aged 5-11 here has a disability"
         assertThat(csv.count("5-11|YES")).isNull();
+        // the manifest says how many cells are withheld, never why (that would narrow what each may hold); the
+        // register keeps the reasons for the data protection officer
+        JsonNode protection = CanonicalJson.parse(release.release().manifest()).get("protection");
+        long withheld = csv.rows().keySet().stream().map(csv::count).filter(Objects::isNull).count();
+        assertThat(withheld).isPositive();
+        assertThat(protection.get("suppressedCells").asLong()).isEqualTo(withheld);
+        assertThat(release.release().manifest()).doesNotContain("GROUP_DISCLOSURE").doesNotContain("SMALL_COUNT")
+                .doesNotContain("COMPLEMENTARY");
+        JsonNode byReason = CanonicalJson.parse(release.release().registerDetail()).get("suppressedCellsByReason");
+        assertThat(byReason.get("GROUP_DISCLOSURE").asLong()).isPositive();
+        long sum = 0;
+        for (JsonNode n : byReason) {
+            sum += n.asLong();
+        }
+        assertThat(sum).isEqualTo(withheld);
+    }
+
+    @Test
+    void aOneWayTableNeverPublishesAnAdmin1TotalATwoWayTableWithheld() {
+        String c = country();
+        enrol(person(c + "A1", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+        for (int i = 0; i < 3; i++) {
+            enrol(person(c + "B", Sex.MALE, LocalDate.of(1990, 3, 1)));
+            enrol(person(c + "B", Sex.MALE, Birth.on(LocalDate.of(1990, 3, 1))));
+        }
+        Csv twoWay = csv(statistics.release(statistician("STATS.PUBLIC"),
+                table(c, List.of("ADMIN1", "SPECIFIC_NEED_DISABILITY"))), "STATS.PUBLIC");
+        assertThat(twoWay.count(c + "A|total")).isNull();
+        // A grows past k; alone, a one-way ADMIN1 table would publish A, and with it the earlier withheld total
+        enrol(person(c + "A2", Sex.FEMALE, Birth.on(LocalDate.of(1990, 3, 1))));
+        enrol(person(c + "A2", Sex.FEMALE, Birth.on(LocalDate.of(1990, 3, 1))));
+
+        TableRelease oneWay = statistics.release(statistician("STATS.OPS"), table(c, List.of("ADMIN1")));
+
+        Csv csv = csv(oneWay, "STATS.OPS");
+        assertThat(csv.count(c + "A")).isNull();
+        // and not recomputable from what the one-way table publishes: its complement is withheld too
+        assertThat(csv.rows().keySet().stream().filter(k -> csv.count(k) == null).count()).isGreaterThanOrEqualTo(2);
+        assertThat(CanonicalJson.parse(oneWay.release().registerDetail()).get("suppressedCellsByReason")
+                .get("PRIOR_RELEASE").asLong()).isPositive();
+    }
+
+    @Test
+    void aTableWhoseAuditCannotPassIsRefusedNothingRegisteredAndAuditedFailed() {
+        String c = country();
+        List<SubjectId> women = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            women.add(enrol(person(c + "A1", Sex.FEMALE, LocalDate.of(1990, 3, 1))));
+        }
+        for (int i = 0; i < 3; i++) {
+            enrol(person(c + "A1", Sex.MALE, LocalDate.of(1990, 3, 1)));
+        }
+        TableDraft bySex = table(c, List.of("SEX"));
+        assertThat(csv(statistics.release(statistician("STATS.PUBLIC"), bySex), "STATS.PUBLIC").count("FEMALE"))
+                .isEqualTo(2);
+        // FEMALE is now a small count, but an earlier release published it: no pattern can protect it
+        f.core.consents().withdraw(f.registrar(), women.get(0), PurposeCode.of("STATS.PUBLIC"));
+        long before = f.auditCount();
+
+        assertThatThrownBy(() -> statistics.release(statistician("STATS.PUBLIC"), bySex))
+                .isInstanceOfSatisfying(StatisticalReleaseRefusedException.class, e -> assertThat(e.reason())
+                        .isEqualTo(StatisticalReleaseRefusedException.Reason.AUDIT_FAILED));
+
+        assertThat(f.auditAfter(before)).containsExactly("STATS_RELEASE/FAILED");
+        assertThat(f.jdbc.sql("SELECT count(*) FROM stat_release WHERE population = ?").param(c)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatedTableKeepsWithheldWhatItsFirstReleaseWithheld() {
+        String c = country();
+        // everyone in A has the disability: the group disclosure is withheld with complements in B
+        for (int i = 0; i < 4; i++) {
+            enrol(person(c + "A1", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+        }
+        for (int i = 0; i < 3; i++) {
+            enrol(person(c + "B", Sex.MALE, LocalDate.of(1990, 3, 1)));
+            enrol(person(c + "B", Sex.MALE, Birth.on(LocalDate.of(1990, 3, 1))));
+        }
+        TableDraft draft = table(c, List.of("ADMIN1", "SPECIFIC_NEED_DISABILITY"));
+        Csv first = csv(statistics.release(statistician("STATS.PUBLIC"), draft), "STATS.PUBLIC");
+        assertThat(first.count(c + "A|YES")).isNull();
+        List<String> withheld = first.rows().keySet().stream().filter(k -> first.count(k) == null).toList();
+        assertThat(withheld).contains(c + "B|YES");
+        // A no longer discloses anything; B is unchanged, so publishing B|YES now gives A|YES of the first release
+        // (total|YES - B|YES = A|total: everyone in A)
+        for (int i = 0; i < 4; i++) {
+            enrol(person(c + "A1", Sex.FEMALE, Birth.on(LocalDate.of(1990, 3, 1))));
+        }
+
+        Csv second = csv(statistics.release(statistician("STATS.PUBLIC"), draft), "STATS.PUBLIC");
+
+        assertThat(withheld).allSatisfy(k -> assertThat(second.count(k)).as(k).isNull());
+    }
+
+    @Test
+    void nationalityIsSensitiveEveryoneInARegionOfOneNationalityIsWithheld() {
+        String c = country();
+        for (int i = 0; i < 3; i++) {
+            enrol(person(c + "A1", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+            enrol(person(c + "B", Sex.FEMALE, LocalDate.of(1990, 3, 1)));
+            enrol(IndividualDetails.builder(RegistrationMethod.FULL, Names.of("Stat", "Person")).sex(Sex.MALE)
+                    .birth(Birth.on(LocalDate.of(1990, 3, 1))).nationalities("KEN")
+                    .populationCategory(PopulationCategory.IDP).location(LocationRef.of(c + "B")).build());
+        }
+
+        TableRelease release = statistics.release(statistician("STATS.PUBLIC"),
+                table(c, List.of("ADMIN1", "NATIONALITY")));
+
+        // "everyone registered in A is Somali" is withheld although 3 >= k
+        Csv csv = csv(release, "STATS.PUBLIC");
+        assertThat(csv.count(c + "A|SOM")).isNull();
+        assertThat(CanonicalJson.parse(release.release().manifest()).get("protection").get("sensitiveDimensions")
+                .toString()).isEqualTo("[\"NATIONALITY\"]");
     }
 
     @Test
@@ -284,8 +400,8 @@ class StatisticalReleaseTest {
 
         assertThat(total(statistics.release(statistician("STATS.PUBLIC"), bySex), "STATS.PUBLIC", "total"))
                 .isEqualTo(3);
-        // the withdrawal concerns STATS.PUBLIC only; the erasure everything
-        assertThat(total(statistics.release(statistician("STATS.OPS"), bySex), "STATS.OPS", "total")).isEqualTo(4);
+        // a withdrawal from one statistical purpose is a withdrawal from statistics: STATS.OPS leaves them out too
+        assertThat(total(statistics.release(statistician("STATS.OPS"), bySex), "STATS.OPS", "total")).isEqualTo(3);
         assertThat(f.jdbc.sql("SELECT count(*) FROM stat_projection WHERE admin0_pcode = ?").param(c)
                 .query(Long.class).single()).isEqualTo(4);
     }

@@ -126,6 +126,13 @@ public enum ProblemType {
                     + "recipient, or use the PUBLIC profile."),
     GEOGRAPHY_BELOW_FLOOR("geography-below-floor", HttpStatus.UNPROCESSABLE_CONTENT, "Geography below the floor",
             "The table shows a finer administrative level than its protection profile allows."),
+    RELEASE_AUDIT_FAILED("release-audit-failed", HttpStatus.UNPROCESSABLE_CONTENT, "Release audit failed",
+            "No suppression pattern of the table passes the disclosure audit, given what earlier releases of the "
+                    + "population published and withheld; nothing was released or spent. Choose fewer or coarser "
+                    + "dimensions."),
+    EXTRACT_NEW_EPOCH_REQUIRED("extract-new-epoch-required", HttpStatus.CONFLICT, "New epoch required",
+            "An epoch's extracts share pseudonyms, so they must all have the fields of its first extract; nothing "
+                    + "was released. Request the same fields, or start a new epoch (a higher epoch number)."),
     // Microdata extracts: one type per org.safereg.privacy.statistics.extract.RefusalReason.
     EXTRACT_TOO_FEW_RECORDS("extract-too-few-records", HttpStatus.UNPROCESSABLE_CONTENT, "Too few records",
             "The extract would hold fewer records than k: no treatment can hide them; nothing was released."),

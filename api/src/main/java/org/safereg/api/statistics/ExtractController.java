@@ -4,9 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.safereg.api.problem.ProblemType;
@@ -18,7 +16,6 @@ import org.safereg.registration.statistics.ExtractDraft;
 import org.safereg.registration.statistics.ExtractRelease;
 import org.safereg.registration.statistics.ExtractService;
 import org.safereg.registration.statistics.StatisticalExtractRefusedException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,14 +43,15 @@ class ExtractController {
     record ExtractRequest(List<String> fields, String population, String recipient, Integer epoch) {
     }
 
-    /** The headline figures of the risk report (the manifest holds all of it). */
-    record RiskSummary(int k, long recordsViolatingKBefore, long expectedReidentificationsBefore,
-                       long expectedReidentificationsAfter, double maxIndividualRiskAfter, long valuesSuppressed,
+    /**
+     * The headline figures of the risk after treatment (the manifest holds all of it). Nothing about the data before
+     * treatment: that would narrow what was suppressed (the register keeps it for the data protection officer).
+     */
+    record RiskSummary(int k, long expectedReidentifications, double maxIndividualRisk, long valuesSuppressed,
                        double informationLossShare) {
         static RiskSummary of(RiskReport r) {
-            return new RiskSummary(r.k(), r.before().recordsViolatingK(), r.before().equivalenceClasses(),
-                    r.after().equivalenceClasses(), r.after().maxRisk(), r.loss().valuesSuppressed(),
-                    r.loss().lossShare());
+            return new RiskSummary(r.k(), r.after().equivalenceClasses(), r.after().maxRisk(),
+                    r.loss().valuesSuppressed(), r.loss().lossShare());
         }
     }
 
@@ -65,8 +63,9 @@ class ExtractController {
     @PostMapping("/extracts")
     @Operation(summary = "Release a pseudonymised, k-anonymous microdata extract to a recipient",
             description = "STATISTICIAN under STATS.OPS. 201 with the signed manifest (specification, treatment, "
-                    + "risk before and after) and the link to the CSV. 400 validation (also an epoch below the "
-                    + "recipient's current one), 422 geography-below-floor, extract-too-few-records or "
+                    + "risk after treatment) and the link to the CSV. 400 validation (also an epoch below the "
+                    + "recipient's current one), 409 extract-new-epoch-required (other fields than the epoch's first "
+                    + "extract), 422 geography-below-floor, extract-too-few-records or "
                     + "extract-risk-above-limit (nothing released), 403 no-agreement for a recipient without an "
                     + "active agreement covering the purpose.")
     ResponseEntity<ExtractView> extract(RequestContext context, @RequestBody ExtractRequest request) {
@@ -80,21 +79,12 @@ class ExtractController {
                         StatisticsController.ManifestDocument.of(release.release()), links));
     }
 
-    /** 422 with the refusal's type; the least risky treatment's figures (counts only) when there is one. */
+    /** 422 with the refusal's type and its fixed detail: no counts, which would describe the untreated data. */
     @ExceptionHandler(StatisticalExtractRefusedException.class)
     ResponseEntity<Object> refused(StatisticalExtractRefusedException e, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(switch (e.reason()) {
+        return Problems.response(Problems.of(switch (e.reason()) {
             case TOO_FEW_RECORDS -> ProblemType.EXTRACT_TOO_FEW_RECORDS;
             case EXPECTED_REIDENTIFICATIONS_ABOVE_LIMIT -> ProblemType.EXTRACT_RISK_ABOVE_LIMIT;
-        }, request);
-        e.report().ifPresent(r -> {
-            Map<String, Object> risk = new LinkedHashMap<>();
-            risk.put("records", r.after().records());
-            risk.put("expectedReidentifications", r.after().equivalenceClasses());
-            risk.put("expectedReidentificationShare", r.after().expectedReidentificationShare());
-            risk.put("maxExpectedReidentificationShare", r.limits().maxExpectedReidentificationShare());
-            problem.setProperty("risk", risk);
-        });
-        return Problems.response(problem);
+        }, request));
     }
 }

@@ -95,14 +95,18 @@ class StatisticsController {
     record ReleaseView(UUID releaseId, int cells, int suppressedCells, ManifestDocument document, Links links) {
     }
 
-    /** One entry of the register (no CSV, no manifest: fetch them by id). */
+    /**
+     * One entry of the register (no CSV, no manifest: fetch them by id), with the detail only the data protection
+     * officer sees (withheld cells by reason, an extract's risk before treatment).
+     */
     record RegisterEntryView(UUID id, String kind, String purpose, String profile, String method, String population,
                              String recipient, UUID agreementId, String createdBy, Instant createdAt, String csvSha256,
-                             String keyId, Links links) {
+                             String keyId, JsonNode detail, Links links) {
         static RegisterEntryView of(RegisteredRelease r) {
             return new RegisterEntryView(r.id(), r.kind().name(), r.purpose(), r.profile().orElse(null), r.method(),
                     r.population().orElse(null), r.recipient().orElse(null), r.agreementId().orElse(null),
-                    r.createdBy(), r.createdAt(), r.csvSha256(), r.signature().keyId(), Links.of(r.id()));
+                    r.createdBy(), r.createdAt(), r.csvSha256(), r.signature().keyId(),
+                    CanonicalJson.parse(r.registerDetail()), Links.of(r.id()));
         }
     }
 
@@ -135,7 +139,9 @@ class StatisticsController {
             description = "STATISTICIAN under STATS.OPS or STATS.PUBLIC. 201 with the signed manifest and the "
                     + "links to the CSV. 400 validation, 422 geography-below-floor or agreement-required, 403 "
                     + "no-agreement for a recipient without an active agreement covering the purpose, 409 "
-                    + "no-budget-cap or budget-exceeded for differential privacy (nothing spent).")
+                    + "no-budget-cap or budget-exceeded for differential privacy (nothing spent), 422 "
+                    + "release-audit-failed when no suppression pattern passes the audit with the population's "
+                    + "earlier releases (nothing released or spent).")
     ResponseEntity<ReleaseView> release(RequestContext context, @RequestBody TableRequest request) {
         Optional<NoiseRequest> noise = Optional.ofNullable(request.noise());
         TableRelease release = statistics.release(context, new TableDraft(request.dimensions(),

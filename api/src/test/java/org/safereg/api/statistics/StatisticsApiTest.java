@@ -189,6 +189,27 @@ class StatisticsApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aTableNoPatternCanProtectIsRefusedWithReleaseAuditFailed() {
+        String c = country();
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            people.add(enrolIn(c + "A1"));
+        }
+        ApiClient statistician = statistician("STATS.PUBLIC");
+        assertThat(rows(csvOf(statistician, release(statistician, table(c, List.of("SEX"))))))
+                .contains("FEMALE,5,0");
+        ApiClient.Response withdrawn = as(Role.REGISTRATION_OFFICER).purpose("REG.ENROL")
+                .post("/api/v1/individuals/" + people.get(0) + "/consents/withdrawals", Map.of("purpose", "STATS.OPS"));
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(201);
+
+        // FEMALE = 4 is below k now, but the first release published it: nothing can protect it
+        JsonNode refused = problem(release(statistician, table(c, List.of("SEX"))), 422, "release-audit-failed");
+        assertThat(refused.has("errors")).isFalse();
+        assertThat(jdbc().sql("SELECT count(*) FROM stat_release WHERE population = ?").param(c)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anExhaustedBudgetRefusesTheReleaseAndSpendsNothing() {
         String c = country();
         for (int i = 0; i < 5; i++) {

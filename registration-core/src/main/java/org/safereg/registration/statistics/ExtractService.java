@@ -1,7 +1,5 @@
 package org.safereg.registration.statistics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.safereg.privacy.Action;
 import org.safereg.privacy.Pseudonym;
@@ -39,6 +38,7 @@ import org.safereg.registration.FieldError;
 import org.safereg.registration.RegistrationException;
 import org.safereg.registration.RequestContext;
 import org.safereg.registration.ValidationException;
+import org.safereg.registration.rights.CanonicalJson;
 import org.safereg.registration.audit.AccessGuard;
 import org.safereg.registration.sharing.AgreementStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * projection's dimensions, at most one geographic and none finer than the AGREEMENT profile's geography floor; a
  * country; a recipient); then, in one transaction that ends with the audit event (naming the recipient): the
  * recipient's active agreement covering the purpose is required (the policy decision of a disclosure; otherwise
- * NO_AGREEMENT, audited DENIED); persons whose latest answer for the purpose is WITHDRAWN or REFUSED are left out,
+ * NO_AGREEMENT, audited DENIED); persons whose latest answer for any STATS.* purpose is WITHDRAWN or REFUSED are left out,
  * as in table releases (erased persons are no longer in the projection); each remaining person gets the
  * recipient's pseudonym for the epoch ({@link RecipientPseudonyms}: unlinkable across recipients and epochs);
  * every field is a quasi-identifier, coded as in tables ({@link Axis}: explicit {@code unknown}, age reached in the
@@ -61,12 +61,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link StatisticalExtractRefusedException}, audited FAILED, nothing released); the records, sorted by pseudonym
  * (so their order says nothing about registration), are written as CSV with an HXL row ({@link ExtractCsv}) and
  * entered in the {@link ReleaseRegister} (kind EXTRACT, method {@value #METHOD}) with a signed manifest holding
- * the specification, the treatment and the risk report before and after.
+ * the specification, the treatment and the risk after it. The risk before treatment (records violating k, unique
+ * records, the class-size histogram of the untreated data) describes data the recipient never receives and would
+ * narrow what was suppressed: it is kept in the register for the data protection officer only
+ * ({@link ReleaseEntry#registerDetail}).
  *
  * <p><b>Epochs.</b> The recipient's current epoch is the highest used in its registered extracts (1 before the
  * first). An extract without an epoch uses the current one, so the recipient can follow the same (pseudonymous)
  * people across extracts; a higher epoch starts a new one; a lower one is refused (going back would make new
- * extracts linkable to those an epoch change meant to cut off).
+ * extracts linkable to those an epoch change meant to cut off). The first extract of an epoch pins its fields:
+ * the records of one epoch's extracts can be joined on the pseudonym, so an extract with other fields (which,
+ * joined, would combine quasi-identifiers past what either was made k-anonymous for) is refused
+ * (NEW_EPOCH_REQUIRED) until a new epoch is started. Generalisation levels and local suppression may still differ
+ * between extracts of one epoch with the same fields (the population changes): a recipient who joins them can
+ * intersect a person's two generalised values, which may be narrower than either (a limit stated in
+ * docs/statistics.md; start a new epoch when that matters).
  *
  * <p>Read the CSV and manifest like any release ({@link StatisticsService#csv}, {@link StatisticsService#manifest}).
  * Thread-safe. An extract costs one scan of the population's projection rows, one HMAC per person, the
@@ -125,7 +134,8 @@ public final class ExtractService {
      *
      * @throws ValidationException an invalid request (every problem listed), an epoch below the recipient's
      *         current one, or more fields than the configured search bound allows; nothing released
-     * @throws StatisticalReleaseRefusedException GEOGRAPHY_BELOW_FLOOR; nothing released
+     * @throws StatisticalReleaseRefusedException GEOGRAPHY_BELOW_FLOOR; NEW_EPOCH_REQUIRED (other fields than the
+     *         epoch's first extract); nothing released
      * @throws StatisticalExtractRefusedException the risk limits cannot be met; nothing released
      * @throws org.safereg.registration.AccessDeniedException the policy's denial (NO_AGREEMENT without an active
      *         agreement covering the purpose)
@@ -163,15 +173,11 @@ public final class ExtractService {
         Axis.Context context = statistics.locations(spec.population(), referenceYear, month);
         List<Axis> axes = spec.fields().stream().map(d -> Axis.of(d, context)).toList();
         List<QuasiIdentifier> quasiIdentifiers = axes.stream().map(a -> QuasiIdentifier.of(a.tree())).toList();
-        long combinations = 1;
-        for (QuasiIdentifier qi : quasiIdentifiers) {
-            combinations *= qi.height() + 1;
-        }
-        if (combinations > settings.maxLevelCombinations()) {
+        if (MicrodataAnonymiser.levelCombinations(quasiIdentifiers) > settings.maxLevelCombinations()) {
             throw ValidationException.of("fields", "too many fields for the configured search bound ("
                     + settings.maxLevelCombinations() + " generalisation level combinations)");
         }
-        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms, purpose);
+        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms);
         List<Row> rows = read(axes, spec.population(), excluded,
                 recipientPseudonyms.forRecipient(spec.recipient(), epoch));
         rows.sort(Comparator.comparing(Row::pseudonym));
@@ -189,21 +195,43 @@ public final class ExtractService {
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.EXTRACT, purpose,
                 Optional.of(ProtectionProfile.AGREEMENT.name()), METHOD, Optional.of(spec.population()),
                 Optional.of(spec.recipient()), Optional.of(agreement), actor, now,
-                specification(spec, epoch, referenceYear, month), protection(extract), csv));
+                specification(spec, epoch, referenceYear, month), protection(extract),
+                Map.of("riskBefore", risk(extract.report().before())), csv));
         return new ExtractRelease(registered, epoch, extract.report());
     }
 
-    /** The requested epoch, or the recipient's current one; below the current one is refused. */
+    /**
+     * The requested epoch, or the recipient's current one; below the current one is refused, and so are fields other
+     * than those of the epoch's first extract (NEW_EPOCH_REQUIRED). The recipient's extracts are serialised (a lock
+     * on the recipient held to the end of the transaction), so two concurrent extracts cannot both start an epoch
+     * with different fields.
+     */
     private ExtractEpoch epoch(Specification spec) {
+        String recipient = spec.recipient().value();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stat-extract:" + recipient).query(rs -> { });
         int latest = jdbc.sql("""
                         SELECT coalesce(max((specification::jsonb ->> 'epoch')::integer), 1) FROM stat_release
                         WHERE kind = 'EXTRACT' AND recipient = ?""")
-                .param(spec.recipient().value()).query(Integer.class).single();
+                .param(recipient).query(Integer.class).single();
         ExtractEpoch current = ExtractEpoch.of(latest);
         ExtractEpoch requested = spec.epoch().orElse(current);
         if (requested.number() < current.number()) {
             throw ValidationException.of("epoch", "the recipient's current epoch is " + current
                     + ": use it, or a higher number to start a new epoch");
+        }
+        Optional<Set<String>> pinned = jdbc.sql("""
+                        SELECT specification FROM stat_release
+                        WHERE kind = 'EXTRACT' AND recipient = ? AND (specification::jsonb ->> 'epoch')::integer = ?
+                        ORDER BY created_at, id LIMIT 1""")
+                .params(recipient, requested.number()).query(String.class).optional()
+                .map(s -> {
+                    Set<String> fields = new HashSet<>();
+                    CanonicalJson.parse(s).get("fields").forEach(f -> fields.add(f.asString()));
+                    return fields;
+                });
+        Set<String> asked = new HashSet<>(spec.fields().stream().map(StatisticalDimension::name).toList());
+        if (pinned.isPresent() && !pinned.get().equals(asked)) {
+            throw new StatisticalReleaseRefusedException(StatisticalReleaseRefusedException.Reason.NEW_EPOCH_REQUIRED);
         }
         return requested;
     }
@@ -219,13 +247,8 @@ public final class ExtractService {
     private List<Row> read(List<Axis> axes, String population, List<String> excluded,
                            RecipientPseudonyms.RecipientPseudonymizer recipient) {
         List<String> columns = axes.stream().flatMap(a -> a.columns().stream()).toList();
-        boolean sizes = axes.stream().anyMatch(Axis::needsHouseholdSize);
-        String sql = "WITH excluded AS (SELECT decode(h, 'hex') AS p FROM unnest(?::text[]) AS e(h)),"
-                + " base AS (SELECT s.*"
-                + (sizes ? ", count(*) OVER (PARTITION BY coalesce(s.household_pseudonym, s.pseudonym)) AS hh_size" : "")
-                + " FROM stat_projection s WHERE s.admin0_pcode = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.p = s.pseudonym))"
-                + " SELECT u.pseudonym, " + String.join(", ", columns) + " FROM base u";
+        String sql = ProjectionTally.included(axes) + " SELECT u.pseudonym, " + String.join(", ", columns)
+                + " FROM base u";
         List<Row> rows = new ArrayList<>();
         jdbc.sql(sql).params(excluded.toArray(String[]::new), population).query(rs -> {
             List<String> codes = new ArrayList<>(axes.size());
@@ -253,15 +276,7 @@ public final class ExtractService {
         s.put("population", spec.population());
         s.put("epoch", (long) epoch.number());
         s.put("referenceYear", (long) referenceYear);
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.AGE_BAND)) {
-            s.put("ageBands", statistics.settings().ageBands().toString());
-        }
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.HOUSEHOLD_SIZE_BAND)) {
-            s.put("householdSizeBands", statistics.settings().householdSizeBands().toString());
-        }
-        if (spec.fields().stream().anyMatch(d -> d.kind() == StatisticalDimension.Kind.REGISTRATION_MONTH)) {
-            s.put("registrationMonths", month.minusMonths(11) + ".." + month);
-        }
+        Specifications.codings(s, spec.fields(), statistics.settings(), month);
         return s;
     }
 
@@ -271,8 +286,9 @@ public final class ExtractService {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("k", (long) report.k());
         p.put("limits", Map.of(
-                "maxIndividualRisk", decimal(report.limits().maxIndividualRisk()),
-                "maxExpectedReidentificationShare", decimal(report.limits().maxExpectedReidentificationShare())));
+                "maxIndividualRisk", Specifications.decimal(report.limits().maxIndividualRisk()),
+                "maxExpectedReidentificationShare",
+                Specifications.decimal(report.limits().maxExpectedReidentificationShare())));
         p.put("missingValues", "a suppressed value is empty and counts as a category of its own");
         p.put("pseudonyms", Map.of("scheme", "HMAC-SHA256(HKDF-SHA256(KEK secret, recipient, epoch), STATISTICS "
                 + "pseudonym), 128 bits, hex", "recipientScoped", true));
@@ -282,10 +298,9 @@ public final class ExtractService {
                     "valuesGeneralised", t.valuesGeneralised(), "valuesSuppressed", t.valuesSuppressed()));
         }
         p.put("fields", fields);
-        p.put("informationLoss", Map.of("lossShare", decimal(report.loss().lossShare()),
+        p.put("informationLoss", Map.of("lossShare", Specifications.decimal(report.loss().lossShare()),
                 "valuesSuppressed", report.loss().valuesSuppressed(),
                 "recordsWithSuppression", report.loss().recordsWithSuppression()));
-        p.put("riskBefore", risk(report.before()));
         p.put("riskAfter", risk(report.after()));
         p.put("levelCombinationsEvaluated", (long) report.levelCombinationsEvaluated());
         return p;
@@ -298,7 +313,7 @@ public final class ExtractService {
         r.put("recordsViolatingK", profile.recordsViolatingK());
         r.put("uniqueRecords", profile.uniqueRecords());
         r.put("expectedReidentifications", profile.equivalenceClasses());
-        r.put("expectedReidentificationShare", decimal(profile.expectedReidentificationShare()));
+        r.put("expectedReidentificationShare", Specifications.decimal(profile.expectedReidentificationShare()));
         List<Object> quantiles = new ArrayList<>();
         for (RiskQuantile q : profile.quantiles()) {
             quantiles.add(Map.of("percent", (long) q.percent(), "risk", "1/" + q.classSize()));
@@ -315,33 +330,12 @@ public final class ExtractService {
         return r;
     }
 
-    private static String decimal(double value) {
-        return new BigDecimal(value, new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-
     // ---------------------------------------------------------------- checks
 
     private Specification parse(ExtractDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        List<StatisticalDimension> fields = new ArrayList<>();
-        if (draft.fields().isEmpty() || draft.fields().size() > MAX_FIELDS) {
-            errors.add(new FieldError("fields", "1 to " + MAX_FIELDS + " fields"));
-        }
-        for (int i = 0; i < draft.fields().size(); i++) {
-            String name = draft.fields().get(i);
-            try {
-                fields.add(StatisticalDimension.parse(name == null ? "" : name));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("fields[" + i + "]", "not a field: one of "
-                        + String.join(", ", StatisticalDimension.names())));
-            }
-        }
-        if (new HashSet<>(fields).size() != fields.size()) {
-            errors.add(new FieldError("fields", "a field appears twice"));
-        }
-        if (fields.stream().filter(d -> d.adminLevel() > 0).count() > 1) {
-            errors.add(new FieldError("fields", "at most one of ADMIN1 and ADMIN2 (ADMIN2 includes admin1)"));
-        }
+        List<StatisticalDimension> fields = Specifications.dimensions(errors, "fields", "field", draft.fields(),
+                MAX_FIELDS);
         if (draft.population() == null || !statistics.isCountry(draft.population())) {
             errors.add(new FieldError("population", "an admin0 (country) P-code of the location catalogue"));
         }

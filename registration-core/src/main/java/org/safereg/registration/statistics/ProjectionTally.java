@@ -21,20 +21,30 @@ final class ProjectionTally {
     }
 
     /**
+     * The start of a query over the population's included projection rows (also for extracts): {@code WITH
+     * excluded ..., base AS (...)}, {@code base} being the rows of the population (parameter 2, an admin0 P-code)
+     * less the excluded pseudonyms (parameter 1, a text array of lower-case hex), with {@code hh_size} (the
+     * number of included members of the person's household, 1 without one) when an axis needs it.
+     */
+    static String included(List<Axis> axes) {
+        boolean sizes = axes.stream().anyMatch(Axis::needsHouseholdSize);
+        return "WITH excluded AS (SELECT decode(h, 'hex') AS p FROM unnest(?::text[]) AS e(h)),"
+                + " base AS (SELECT s.*"
+                + (sizes ? ", count(*) OVER (PARTITION BY coalesce(s.household_pseudonym, s.pseudonym)) AS hh_size" : "")
+                + " FROM stat_projection s WHERE s.admin0_pcode = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.p = s.pseudonym))";
+    }
+
+    /**
      * @param excluded the STATISTICS pseudonyms (lower-case hex) of persons left out (consent withdrawn)
      */
     static CountTable count(JdbcClient jdbc, List<Axis> axes, StatisticalUnit unit, String population,
                             List<String> excluded) {
         List<String> columns = axes.stream().flatMap(a -> a.columns().stream()).toList();
         boolean households = unit == StatisticalUnit.HOUSEHOLDS;
-        boolean sizes = axes.stream().anyMatch(Axis::needsHouseholdSize);
         String groupBy = IntStream.rangeClosed(1, columns.size()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
-        String sql = "WITH excluded AS (SELECT decode(h, 'hex') AS p FROM unnest(?::text[]) AS e(h)),"
-                + " base AS (SELECT s.*"
-                + (sizes ? ", count(*) OVER (PARTITION BY coalesce(s.household_pseudonym, s.pseudonym)) AS hh_size" : "")
-                + " FROM stat_projection s WHERE s.admin0_pcode = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.p = s.pseudonym)),"
+        String sql = included(axes) + ","
                 + (households
                         ? " units AS (SELECT DISTINCT ON (coalesce(household_pseudonym, pseudonym)) * FROM base"
                           + " ORDER BY coalesce(household_pseudonym, pseudonym), household_head DESC, pseudonym)"

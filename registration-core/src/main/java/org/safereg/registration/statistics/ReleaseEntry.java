@@ -20,12 +20,16 @@ import org.safereg.privacy.sharing.RecipientId;
  * @param population the population (admin0 P-code) the output describes, if one
  * @param recipient the recipient outside the organisation, with {@code agreement}, or neither
  * @param createdBy the account that made the release
+ * @param registerDetail what the register keeps for the data protection officer only, in neither the manifest nor
+ *        the CSV (same value rules): facts that would narrow what the protection withheld (per-reason counts of
+ *        withheld cells, an extract's risk before treatment)
  * @param csv the released file (UTF-8 CSV)
  */
 public record ReleaseEntry(UUID id, ReleaseKind kind, PurposeCode purpose, Optional<String> profile, String method,
                            Optional<String> population, Optional<RecipientId> recipient,
                            Optional<AgreementId> agreement, String createdBy, Instant createdAt,
-                           Map<String, Object> specification, Map<String, Object> protection, byte[] csv) {
+                           Map<String, Object> specification, Map<String, Object> protection, Map<String, Object> registerDetail,
+                           byte[] csv) {
     public ReleaseEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -39,6 +43,7 @@ public record ReleaseEntry(UUID id, ReleaseKind kind, PurposeCode purpose, Optio
         Objects.requireNonNull(createdAt, "createdAt");
         specification = Map.copyOf(specification);
         protection = Map.copyOf(protection);
+        registerDetail = Map.copyOf(registerDetail);
         csv = csv.clone();
         if (recipient.isPresent() != agreement.isPresent()) {
             throw new IllegalArgumentException("a recipient comes with the agreement the release relies on");

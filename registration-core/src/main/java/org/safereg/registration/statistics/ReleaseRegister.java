@@ -34,7 +34,8 @@ import tools.jackson.databind.JsonNode;
  * format ("safereg.statistical-release.v1"), releaseId, kind, purpose, profile?, method, population?, recipient?,
  * agreementId?, createdAt, registryVersion, csv {sha256, bytes, mediaType}, specification {...}, protection {...}
  * </pre>
- * {@link #enter} runs in the caller's transaction, so a release is registered with everything else it does (budget
+ * Beside it the register keeps a detail the manifest must not carry (unsigned, for the data protection officer
+ * only: {@link ReleaseEntry#registerDetail}). {@link #enter} runs in the caller's transaction, so a release is registered with everything else it does (budget
  * settlement, audit) or not at all. Not guarded itself: the services that release ({@link StatisticsService}, the
  * extracts) decide and audit. Thread-safe. Costs one signature (microseconds locally, one round trip with Vault),
  * one SHA-256 over the CSV and one insert.
@@ -47,7 +48,7 @@ public final class ReleaseRegister {
 
     private static final String COLUMNS = """
             id, kind, purpose, profile, method, population, recipient, agreement_id, created_by, created_at, manifest,
-            csv_sha256, key_id, algorithm, signature""";
+            register_detail, csv_sha256, key_id, algorithm, signature""";
     private static final String REGISTRY_VERSION = registryVersion();
 
     private final JdbcClient jdbc;
@@ -89,21 +90,22 @@ public final class ReleaseRegister {
         byte[] canonical = CanonicalJson.encode(m);
         ProviderSignature signature = kek.sign(canonical);
         String manifest = new String(canonical, StandardCharsets.UTF_8);
+        String detail = new String(CanonicalJson.encode(entry.registerDetail()), StandardCharsets.UTF_8);
         jdbc.sql("""
                         INSERT INTO stat_release (id, kind, purpose, profile, method, population, recipient, agreement_id,
-                            created_by, created_at, specification, manifest, csv, csv_sha256, key_id, algorithm, signature)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            created_by, created_at, specification, manifest, register_detail, csv, csv_sha256, key_id, algorithm, signature)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(entry.id(), entry.kind().name(), entry.purpose().value(), entry.profile().orElse(null),
                         entry.method(), entry.population().orElse(null),
                         entry.recipient().map(RecipientId::value).orElse(null),
                         entry.agreement().map(AgreementId::value).orElse(null), entry.createdBy(),
                         OffsetDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC),
-                        new String(CanonicalJson.encode(entry.specification()), StandardCharsets.UTF_8), manifest, csv,
-                        sha256(csv), signature.keyId(), signature.algorithm(), signature.value())
+                        new String(CanonicalJson.encode(entry.specification()), StandardCharsets.UTF_8), manifest,
+                        detail, csv, sha256(csv), signature.keyId(), signature.algorithm(), signature.value())
                 .update();
         return new RegisteredRelease(entry.id(), entry.kind(), entry.purpose().value(), entry.profile(),
                 entry.method(), entry.population(), entry.recipient().map(RecipientId::value),
-                entry.agreement().map(AgreementId::value), entry.createdBy(), entry.createdAt(), manifest, digest,
+                entry.agreement().map(AgreementId::value), entry.createdBy(), entry.createdAt(), manifest, detail, digest,
                 signature);
     }
 
@@ -159,6 +161,7 @@ public final class ReleaseRegister {
                 Optional.ofNullable(rs.getString("population")), Optional.ofNullable(rs.getString("recipient")),
                 Optional.ofNullable(rs.getObject("agreement_id", UUID.class)), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("manifest"),
+                rs.getString("register_detail"),
                 HexFormat.of().formatHex(rs.getBytes("csv_sha256")),
                 new ProviderSignature(rs.getString("key_id"), rs.getString("algorithm"), rs.getBytes("signature")));
     }

@@ -13,8 +13,8 @@ import org.safereg.registration.model.SpecificNeed;
  * <ul>
  * <li>ADMIN1: admin1 P-codes of the population's country; ADMIN2: admin1 &gt; admin2 P-codes, a hierarchy (admin1
  *     subtotals are published), with an {@code unknown} admin2 under each admin1. A table has at most one;</li>
- * <li>SITE_TYPE, POPULATION_CATEGORY (sensitive), SEX (its own UNKNOWN), NATIONALITY (ISO 3166-1 alpha-3 codes;
- *     the first nationality recorded);</li>
+ * <li>SITE_TYPE, POPULATION_CATEGORY (sensitive), SEX (its own UNKNOWN), NATIONALITY (sensitive; ISO 3166-1
+ *     alpha-3 codes; the first nationality recorded);</li>
  * <li>AGE_BAND: the configured bands of the age reached in the release's reference year;</li>
  * <li>REGISTRATION_MONTH: the twelve months up to the release's month, and {@code earlier};</li>
  * <li>HOUSEHOLD_SIZE_BAND: the configured bands of the household's size (a person in no household: 1);</li>
@@ -89,9 +89,12 @@ public record StatisticalDimension(Kind kind, Optional<SpecificNeed> need) {
         return need.map(n -> NEED_PREFIX + n.name()).orElse(kind.name());
     }
 
-    /** Whether the group-disclosure rule applies (population category, specific needs). */
+    /**
+     * Whether the group-disclosure rule applies (population category, nationality, specific needs): "everyone at
+     * this site is of nationality Y" discloses the nationality of each of them.
+     */
     public boolean sensitive() {
-        return kind == Kind.POPULATION_CATEGORY || kind == Kind.SPECIFIC_NEED;
+        return kind == Kind.POPULATION_CATEGORY || kind == Kind.NATIONALITY || kind == Kind.SPECIFIC_NEED;
     }
 
     /** The administrative level shown (1, 2), 0 for a dimension that is not geographic. */

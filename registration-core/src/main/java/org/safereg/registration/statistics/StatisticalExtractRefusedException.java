@@ -9,8 +9,8 @@ import org.safereg.registration.RegistrationException;
 /**
  * A microdata extract refused because its disclosure risk cannot be brought within the configured limits: nothing
  * was released. Carries the anonymiser's stable {@link RefusalReason} and, when a treatment was computed, the risk
- * report of the least risky one (counts only, no record values). The message is fixed text. API 422, problem
- * {@code urn:safereg:problem:<slug>}.
+ * report of the least risky one (counts only, no record values: for the caller's logic, never for the requester, as
+ * it describes the untreated data). The message is fixed text. API 422, a problem type per reason, without counts.
  */
 public final class StatisticalExtractRefusedException extends RegistrationException {
     private final RefusalReason reason;
@@ -28,14 +28,6 @@ public final class StatisticalExtractRefusedException extends RegistrationExcept
 
     public Optional<RiskReport> report() {
         return Optional.ofNullable(report);
-    }
-
-    /** Stable identifier of the problem type. */
-    public String slug() {
-        return switch (reason) {
-            case TOO_FEW_RECORDS -> "extract-too-few-records";
-            case EXPECTED_REIDENTIFICATIONS_ABOVE_LIMIT -> "extract-risk-above-limit";
-        };
     }
 
     private static String message(RefusalReason reason) {

@@ -1,7 +1,5 @@
 package org.safereg.registration.statistics;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,13 +9,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.safereg.privacy.Action;
@@ -30,11 +26,13 @@ import org.safereg.privacy.statistics.CountTable;
 import org.safereg.privacy.statistics.NoiseSpec;
 import org.safereg.privacy.statistics.NoisyTable;
 import org.safereg.privacy.statistics.NoisyTables;
+import org.safereg.privacy.statistics.PriorReleases;
 import org.safereg.privacy.statistics.ProtectedTable;
 import org.safereg.privacy.statistics.ProtectionProfile;
 import org.safereg.privacy.statistics.SuppressionPattern;
 import org.safereg.privacy.statistics.SuppressionReason;
 import org.safereg.privacy.statistics.TableCell;
+import org.safereg.privacy.statistics.TableProtectionException;
 import org.safereg.privacy.statistics.TableProtector;
 import org.safereg.privacy.statistics.noise.Rational;
 import org.safereg.privacy.statistics.noise.Rho;
@@ -60,11 +58,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * recipient for the AGREEMENT profile); with differential privacy the loss is reserved on the budget ledger first
  * (its own transaction: the cap row is locked, refused if it would be exceeded); then, in one transaction that
  * ends with the audit event: for a recipient, the recipient's active agreement covering the purpose is required
- * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for the purpose is
- * WITHDRAWN or REFUSED are left out (erased persons are no longer in the projection); the projection is counted
- * over every known code of every dimension; the table is protected (suppression with the LP audit, or noise); the
- * CSV and the signed manifest are entered in the {@link ReleaseRegister} and the reservation committed. A release
- * that fails refunds its reservation.
+ * (the policy decision of a disclosure, audited with the recipient); persons whose latest answer for any STATS.*
+ * purpose is WITHDRAWN or REFUSED are left out (erased persons are no longer in the projection); the projection is
+ * counted over every known code of every dimension; the table is protected (suppression with the LP audit, or
+ * noise); the CSV and the signed manifest are entered in the {@link ReleaseRegister} and the reservation
+ * committed. A release that fails refunds its reservation. Suppression honours the population's earlier suppressed
+ * tables ({@link PriorTables}: what they withheld stays withheld, what they published is never a complement); such
+ * releases of one population are serialised (a lock held to the end of the transaction) so each sees the last.
+ * The manifest gives the number of withheld cells, never why each was withheld (the register keeps the per-reason
+ * counts for the data protection officer).
  *
  * <p><b>Reading</b> a release's CSV and manifest (STATS_RELEASE_READ) is limited to releases made under the purpose
  * declared, except for a purpose that also oversees the register (STATS_REGISTER: ADMIN.STATISTICS, the data
@@ -118,7 +120,8 @@ public final class StatisticsService {
      *
      * @throws ValidationException an invalid specification; every problem listed, nothing released or spent
      * @throws StatisticalReleaseRefusedException AGREEMENT_REQUIRED, GEOGRAPHY_BELOW_FLOOR, NO_BUDGET_CAP,
-     *         BUDGET_EXCEEDED; nothing released or spent
+     *         BUDGET_EXCEEDED, AUDIT_FAILED (no suppression pattern passes the audit, with the earlier releases);
+     *         nothing released or spent
      * @throws org.safereg.registration.AccessDeniedException the policy's denial (for a recipient: NO_AGREEMENT)
      */
     public TableRelease release(RequestContext context, TableDraft draft) {
@@ -258,7 +261,7 @@ public final class StatisticsService {
                                  Optional<AgreementId> agreement, String actor,
                                  Instant now, BudgetPeriod period) {
         long t0 = System.nanoTime();
-        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms, purpose);
+        List<String> excluded = ConsentExclusions.of(jdbc, pseudonyms);
         int referenceYear = now.atZone(ZoneOffset.UTC).getYear();
         YearMonth month = YearMonth.from(now.atZone(ZoneOffset.UTC));
         Axis.Context context = locations(spec.population(), referenceYear, month);
@@ -267,6 +270,7 @@ public final class StatisticsService {
         Duration tally = Duration.ofNanos(System.nanoTime() - t0);
 
         Map<String, Object> protection = new LinkedHashMap<>();
+        Map<String, Object> byReason = new LinkedHashMap<>();
         protection.put("geographyFloor", "ADMIN" + settings.profile(spec.profile()).geographyFloor());
         byte[] csv;
         int cells;
@@ -276,8 +280,18 @@ public final class StatisticsService {
         Duration noise = Duration.ZERO;
         int repairRounds = 0;
         long o0;
+        Map<String, Object> specification = specification(spec, referenceYear, month);
         if (spec.noise().isEmpty()) {
-            ProtectedTable protectedTable = new TableProtector(settings.rules(spec.profile())).protect(table);
+            // one suppressed table of a population at a time, so each sees what the ones before it published
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("stat-table:" + spec.population())
+                    .query(rs -> { });
+            PriorReleases prior = PriorTables.of(jdbc, spec.population(), specification, table);
+            ProtectedTable protectedTable;
+            try {
+                protectedTable = new TableProtector(settings.rules(spec.profile())).protect(table, prior);
+            } catch (TableProtectionException e) {
+                throw new StatisticalReleaseRefusedException(StatisticalReleaseRefusedException.Reason.AUDIT_FAILED);
+            }
             SuppressionPattern pattern = protectedTable.pattern();
             suppression = protectedTable.timings().suppression();
             audit = protectedTable.timings().audit();
@@ -286,17 +300,17 @@ public final class StatisticsService {
             List<TableCell> all = table.cells();
             cells = all.size();
             csv = ReleaseCsv.write(axes, spec.unit(), all, table::count, pattern::isSuppressed);
-            Map<String, Object> byReason = new LinkedHashMap<>();
             for (Map.Entry<SuppressionReason, Integer> e : pattern.countsByReason().entrySet()) {
                 byReason.put(e.getKey().name(), (long) e.getValue());
                 suppressed += e.getValue();
             }
             protection.put("k", (long) settings.profile(spec.profile()).k());
-            protection.put("groupDisclosureShare", decimal(settings.groupDisclosureShare()));
+            protection.put("groupDisclosureShare", Specifications.decimal(settings.groupDisclosureShare()));
             protection.put("sensitiveDimensions", spec.dimensions().stream().filter(StatisticalDimension::sensitive)
                     .map(StatisticalDimension::name).toList());
             protection.put("cells", (long) cells);
-            protection.put("suppressedCells", byReason);
+            // the total only: a count per reason would narrow what a withheld cell may hold (ReleaseCsv)
+            protection.put("suppressedCells", (long) suppressed);
             protection.put("audit", Map.of("passed", true, "repairRounds", (long) repairRounds));
         } else {
             long n0 = System.nanoTime();
@@ -313,13 +327,14 @@ public final class StatisticsService {
             protection.put("scale", noiseSpec.scale().toString());
             protection.put("cells", (long) cells);
             protection.put("rho", spent.value().toString());
-            protection.put("epsilon", decimal(spent.epsilonAt(settings.delta())));
-            protection.put("delta", decimal(settings.delta()));
+            protection.put("epsilon", Specifications.decimal(spent.epsilonAt(settings.delta())));
+            protection.put("delta", Specifications.decimal(settings.delta()));
             protection.put("budget", Map.of("population", spec.population(), "period", period.toString()));
         }
         RegisteredRelease registered = register.enter(new ReleaseEntry(id, ReleaseKind.TABLE, purpose,
                 Optional.of(spec.profile().name()), spec.method().name(), Optional.of(spec.population()),
-                spec.recipient(), agreement, actor, now, specification(spec, referenceYear, month), protection, csv));
+                spec.recipient(), agreement, actor, now, specification, protection,
+                byReason.isEmpty() ? Map.of() : Map.of("suppressedCellsByReason", byReason), csv));
         if (spec.noise().isPresent()) {
             ledger.commit(id, now);
         }
@@ -336,17 +351,7 @@ public final class StatisticsService {
         s.put("method", spec.method().name());
         s.put("population", spec.population());
         s.put("referenceYear", (long) referenceYear);
-        Set<StatisticalDimension.Kind> kinds = new HashSet<>();
-        spec.dimensions().forEach(d -> kinds.add(d.kind()));
-        if (kinds.contains(StatisticalDimension.Kind.AGE_BAND)) {
-            s.put("ageBands", settings.ageBands().toString());
-        }
-        if (kinds.contains(StatisticalDimension.Kind.HOUSEHOLD_SIZE_BAND)) {
-            s.put("householdSizeBands", settings.householdSizeBands().toString());
-        }
-        if (kinds.contains(StatisticalDimension.Kind.REGISTRATION_MONTH)) {
-            s.put("registrationMonths", month.minusMonths(11) + ".." + month);
-        }
+        Specifications.codings(s, spec.dimensions(), settings, month);
         spec.noise().ifPresent(n -> s.put("noise", Map.of("mechanism", n.mechanism().name(),
                 "scale", n.scale().toString())));
         return s;
@@ -364,26 +369,8 @@ public final class StatisticsService {
     /** The checked specification, or every problem of the draft. */
     private TableSpecification parse(TableDraft draft) {
         List<FieldError> errors = new ArrayList<>();
-        List<StatisticalDimension> dimensions = new ArrayList<>();
-        if (draft.dimensions().isEmpty() || draft.dimensions().size() > TableSpecification.MAX_DIMENSIONS) {
-            errors.add(new FieldError("dimensions", "1 to " + TableSpecification.MAX_DIMENSIONS + " dimensions"));
-        }
-        for (int i = 0; i < draft.dimensions().size(); i++) {
-            String name = draft.dimensions().get(i);
-            try {
-                dimensions.add(StatisticalDimension.parse(name == null ? "" : name));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("dimensions[" + i + "]", "not a dimension: ADMIN1, ADMIN2, SITE_TYPE, "
-                        + "POPULATION_CATEGORY, SEX, AGE_BAND, NATIONALITY, REGISTRATION_MONTH, HOUSEHOLD_SIZE_BAND, "
-                        + "SPECIFIC_NEED_<need>"));
-            }
-        }
-        if (new HashSet<>(dimensions).size() != dimensions.size()) {
-            errors.add(new FieldError("dimensions", "a dimension appears twice"));
-        }
-        if (dimensions.stream().filter(d -> d.adminLevel() > 0).count() > 1) {
-            errors.add(new FieldError("dimensions", "at most one of ADMIN1 and ADMIN2 (ADMIN2 includes admin1 totals)"));
-        }
+        List<StatisticalDimension> dimensions = Specifications.dimensions(errors, "dimensions", "dimension",
+                draft.dimensions(), TableSpecification.MAX_DIMENSIONS);
         StatisticalUnit unit = choice(errors, "unit", draft.unit().orElse("PERSONS"), StatisticalUnit.class);
         ProtectionProfile profile = draft.profile() == null ? null
                 : choice(errors, "profile", draft.profile(), ProtectionProfile.class);
@@ -488,10 +475,6 @@ public final class StatisticsService {
                     }
                 });
         return new Axis.Context(population, admin1, admin2, settings, referenceYear, month);
-    }
-
-    private static String decimal(double value) {
-        return new BigDecimal(value, new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private Instant now() {

@@ -75,13 +75,23 @@ public final class MicrodataAnonymiser {
         return extract;
     }
 
-    private static List<int[]> lattice(List<QuasiIdentifier> qis, int bound) {
+    /**
+     * The number of generalisation level combinations {@link #anonymise} searches for these quasi-identifiers (the
+     * product of their allowed level ranges), saturating at {@link Long#MAX_VALUE}. Callers check it against
+     * {@link ExtractRules#maxLevelCombinations()} before reading the data. Cost: O(q).
+     */
+    public static long levelCombinations(List<QuasiIdentifier> qis) {
         long size = 1;
         for (QuasiIdentifier qi : qis) {
-            size *= qi.maxLevel() - qi.minLevel() + 1;
-            if (size > bound) {
-                throw new IllegalArgumentException("more than " + bound + " generalisation level combinations");
-            }
+            int levels = qi.maxLevel() - qi.minLevel() + 1;
+            size = size > Long.MAX_VALUE / levels ? Long.MAX_VALUE : size * levels;
+        }
+        return size;
+    }
+
+    private static List<int[]> lattice(List<QuasiIdentifier> qis, int bound) {
+        if (levelCombinations(qis) > bound) {
+            throw new IllegalArgumentException("more than " + bound + " generalisation level combinations");
         }
         List<int[]> combinations = new ArrayList<>();
         int[] levels = new int[qis.size()];
