@@ -29,6 +29,13 @@ public record CellInterval(TableCell cell, SuppressionReason reason, long value,
          */
         RELAXATION,
         /**
+         * Not re-proved by this audit: a cell withheld because an earlier release withheld it, in a release that
+         * publishes no cell the earlier releases of the population did not already publish. A reader learns
+         * nothing new, so the cell keeps what the earlier releases' audits established; {@code [lower, upper]} is
+         * only what this audit found.
+         */
+        EARLIER_RELEASE,
+        /**
          * Both ends are attained by tables consistent with the release, so the attacker's range contains
          * {@code [lower, upper]} (it may be wider): what proves a cell protected.
          */

@@ -7,12 +7,14 @@ import java.util.Set;
  * caller: a cell of an earlier table that is also a cell of this one, for example an admin1 total published by
  * a one-way admin1 table). Tables audited alone can be recombined by a reader who holds both:
  * <ul>
- *   <li>cells in {@link #withheld()} are withheld again ({@link SuppressionReason#PRIOR_RELEASE}) and protected
- *       like primary cells, so a later table never publishes what an earlier one withheld;
+ *   <li>cells in {@link #withheld()} are withheld again ({@link SuppressionReason#PRIOR_RELEASE}, unless sensitive
+ *       in this table for their own sake) and must not be recomputable, so a later table never publishes what an
+ *       earlier one withheld;
  *   <li>cells in {@link #published()} are known to the reader: they are never chosen as complements, and the
  *       audit treats them as published constants even if this table withholds them for its own reasons.
  * </ul>
- * Immutable.
+ * This keeps releases consistent; it is not a joint audit of all releases (each release's audit sees the earlier
+ * ones only through these two sets). Immutable.
  */
 public record PriorReleases(Set<TableCell> published, Set<TableCell> withheld) {
     /** No earlier release. */

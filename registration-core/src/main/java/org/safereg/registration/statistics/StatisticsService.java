@@ -279,6 +279,7 @@ public final class StatisticsService {
         Duration audit = Duration.ZERO;
         Duration noise = Duration.ZERO;
         int repairRounds = 0;
+        int cellsByLinearProgram = 0;
         long o0;
         Map<String, Object> specification = specification(spec, referenceYear, month);
         if (spec.noise().isEmpty()) {
@@ -296,6 +297,7 @@ public final class StatisticsService {
             suppression = protectedTable.timings().suppression();
             audit = protectedTable.timings().audit();
             repairRounds = protectedTable.timings().repairRounds();
+            cellsByLinearProgram = protectedTable.audit().cellsByLinearProgram();
             o0 = System.nanoTime();
             List<TableCell> all = table.cells();
             cells = all.size();
@@ -340,7 +342,8 @@ public final class StatisticsService {
         }
         Duration output = Duration.ofNanos(System.nanoTime() - o0);
         return new TableRelease(registered, cells, suppressed,
-                new ReleaseTimings(tally, suppression, audit, noise, output, repairRounds));
+                new ReleaseTimings(tally, suppression, audit, noise, output, repairRounds,
+                        cellsByLinearProgram));
     }
 
     private Map<String, Object> specification(TableSpecification spec, int referenceYear, YearMonth month) {
