@@ -57,6 +57,7 @@ final class CoreFixture implements AutoCloseable {
     final JdbcClient jdbc;
     private final boolean ownsKeys;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger countries = new AtomicInteger();
 
     /** A fixture with a provider of its own, of the selected kind (a local keystore in {@code directory}). */
     CoreFixture(Path directory) {
@@ -123,6 +124,20 @@ final class CoreFixture implements AutoCloseable {
         locations.createAdminUnit(AdminUnit.of(DISTRICT, 2, REGION, "Mogadishu North"));
         locations.createAdminUnit(AdminUnit.of(OTHER_DISTRICT, 2, REGION, "Mogadishu South"));
         locations.createSite(new Site(CAMP, "Camp One", SiteType.CAMP_OR_SITE, DISTRICT));
+    }
+
+    /**
+     * A fresh country {@code <prefix>n} (n counts up per fixture) with admin1 {@code ...A} (admin2 {@code ...A1},
+     * {@code ...A2}) and {@code ...B}: statistics tests count a country of their own.
+     */
+    String newCountry(String prefix) {
+        String c = prefix + countries.incrementAndGet();
+        core.locations().createAdminUnit(AdminUnit.country(c, "Test country " + c));
+        core.locations().createAdminUnit(AdminUnit.of(c + "A", 1, c, "A"));
+        core.locations().createAdminUnit(AdminUnit.of(c + "B", 1, c, "B"));
+        core.locations().createAdminUnit(AdminUnit.of(c + "A1", 2, c + "A", "A1"));
+        core.locations().createAdminUnit(AdminUnit.of(c + "A2", 2, c + "A", "A2"));
+        return c;
     }
 
     @Override

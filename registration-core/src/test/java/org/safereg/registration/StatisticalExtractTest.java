@@ -78,15 +78,8 @@ class StatisticalExtractTest {
 
     // ---------------------------------------------------------------- fixtures
 
-    /** A fresh country {@code ZXn} with admin1 {@code ZXnA} (admin2 {@code ZXnA1}, {@code ZXnA2}) and {@code ZXnB}. */
     private String country() {
-        String c = "ZX" + COUNTRIES.incrementAndGet();
-        f.core.locations().createAdminUnit(AdminUnit.country(c, "Extract test " + c));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A", 1, c, "A"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "B", 1, c, "B"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A1", 2, c + "A", "A1"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A2", 2, c + "A", "A2"));
-        return c;
+        return f.newCountry("ZX");
     }
 
     private SubjectId enrol(String pcode, Sex sex, int birthYear) {

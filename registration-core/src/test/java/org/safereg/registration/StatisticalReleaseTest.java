@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,6 @@ import org.safereg.privacy.PseudonymDomain;
 import org.safereg.privacy.PurposeCode;
 import org.safereg.privacy.Role;
 import org.safereg.privacy.statistics.ProtectionProfile;
-import org.safereg.registration.model.AdminUnit;
 import org.safereg.registration.model.Birth;
 import org.safereg.registration.model.HouseholdEnrolment;
 import org.safereg.registration.model.HouseholdEnrolmentResult;
@@ -74,7 +72,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatisticalReleaseTest {
-    private static final AtomicInteger COUNTRIES = new AtomicInteger();
     @TempDir
     static Path keys;
     CoreFixture f;
@@ -97,15 +94,8 @@ class StatisticalReleaseTest {
 
     // ---------------------------------------------------------------- fixtures
 
-    /** A fresh country {@code XXn} with admin1 {@code XXnA} (admin2 {@code XXnA1}, {@code XXnA2}) and {@code XXnB}. */
     private String country() {
-        String c = "ZS" + COUNTRIES.incrementAndGet();
-        f.core.locations().createAdminUnit(AdminUnit.country(c, "Statistics test " + c));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A", 1, c, "A"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "B", 1, c, "B"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A1", 2, c + "A", "A1"));
-        f.core.locations().createAdminUnit(AdminUnit.of(c + "A2", 2, c + "A", "A2"));
-        return c;
+        return f.newCountry("ZS");
     }
 
     /** A FULL registration with a disability. */
