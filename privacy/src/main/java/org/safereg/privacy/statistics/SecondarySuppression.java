@@ -1,8 +1,10 @@
 package org.safereg.privacy.statistics;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +13,28 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
 
 /**
  * Pipeline stage 2: complementary suppression by moves (the hypercube method generalised to hierarchies,
- * in the spirit of GHMITER). For every primary cell with true value {@code v} that needs {@code +/- k},
- * withhold the corners of the cheapest {@linkplain Moves move} through it that can shift it up by {@code k} and
- * down by {@code min(v, k)} without any corner going negative; for every cell holding at least the
- * group-disclosure share of a sensitive line, moves that keep the line total and take it below the share (see
- * {@link SuppressionAudit}). Moves never touch a cell an earlier release published. The move is then itself the
- * proof ({@link Witness}) that the cell's range is wide enough; every cell it newly withholds gets the same move as the
- * proof that it is not recomputable. Cost of a move: the persons in the cells it newly withholds plus one per cell
- * (cells already withheld are free, so moves share complements).
+ * in the spirit of GHMITER). Every withheld cell with true value {@code v}, complementary cells included, must be
+ * able to shift up by {@code k} and down by {@code min(v, k)} (see {@link SuppressionAudit}): for each, withhold the
+ * corners of the cheapest {@linkplain Moves move} through it that can shift it that far without any corner going
+ * negative; for every primary cell holding at least the group-disclosure share of a sensitive line, also moves that
+ * keep the line total and take it below the share. Moves never touch a cell an earlier release published. The move
+ * is then itself the proof ({@link Witness}) of the range of every corner it has, so cells it withholds often need
+ * nothing more; a cell it leaves short of {@code +/- k} (a complement whose move runs through a primary cell of
+ * {@code v < k} shifts by {@code v} only on one side) is protected in its turn, until every withheld cell is. Cost
+ * of a move: the persons in the cells it newly withholds plus one per cell (cells already withheld are free, so
+ * moves share complements).
  *
  * <p>When no single move suffices (a margin whose children are each smaller than it, for example), the
  * shifts are reached by several moves in sequence on a working table, each the cheapest reaching as far as
  * possible (halving the goal until one is found), and the witness is the sequence. The move of last resort
  * ({@link MoveSearch#allPositive}) always exists. Primary cells are protected deepest first (leaves before
  * margins: the margins' moves can then reuse the leaves' complements; on the benchmark table this withholds
- * about an eighth fewer cells than the other way round), smallest first within a depth. Greedy and not
- * optimal (optimal secondary suppression is NP-hard).
+ * about an eighth fewer cells than the other way round), smallest first within a depth, then the cells withheld
+ * for them in the order they were withheld. Greedy and not optimal (optimal secondary suppression is NP-hard).
  *
- * <p>Cost: one branch-and-bound search per primary cell (more for margins needing several moves), bounded
- * by {@link MoveSearch#BUDGET}. An instance accumulates one table's pattern across repair rounds and is
- * confined to one thread.
+ * <p>Cost: one branch-and-bound search per withheld cell not already proven by the moves before it (more for
+ * cells needing several moves), bounded by {@link MoveSearch#BUDGET}. An instance accumulates one table's pattern
+ * across repair rounds and is confined to one thread.
  */
 final class SecondarySuppression {
     private final CountTable table;
@@ -40,6 +44,8 @@ final class SecondarySuppression {
     private final SuppressionRules rules;
     private final MoveSearch search;
     private final Map<Integer, List<Witness>> witnesses = new HashMap<>();
+    /** Withheld cells other than primary ones not yet given their own {@code +/- k}. */
+    private final Deque<Integer> unprotected = new ArrayDeque<>();
 
     SecondarySuppression(SuppressionPattern primary, Moves moves, SuppressionRules rules, boolean[] known) {
         this.table = primary.table();
@@ -47,14 +53,17 @@ final class SecondarySuppression {
         this.withheld = new boolean[reasons.length];
         for (int i = 0; i < reasons.length; i++) {
             withheld[i] = reasons[i] != null;
+            if (withheld[i] && !reasons[i].primary() && !known[i]) {
+                unprotected.add(i);
+            }
         }
         this.k = rules.k();
         this.rules = rules;
         this.search = new MoveSearch(moves, withheld, false, known);
     }
 
-    /** Protects every primary cell, deepest first. */
-    void protectPrimaries() {
+    /** Protects every primary cell, deepest first, then every other withheld cell. */
+    void protectAll() {
         List<Integer> cells = new ArrayList<>();
         for (int i = 0; i < reasons.length; i++) {
             if (reasons[i] != null && reasons[i].primary()) {
@@ -66,18 +75,15 @@ final class SecondarySuppression {
         for (int cell : cells) {
             protect(cell);
         }
+        protectOthers();
     }
 
     /** Protects again each cell an audit found under-protected, with fresh witnesses. */
     void widen(List<Integer> underProtected) {
         for (int cell : underProtected) {
-            if (reasons[cell].primary()) {
-                protect(cell);
-            } else {
-                witnesses.remove(cell);
-                cover(cell, Direction.UP, 1);
-            }
+            protect(cell);
         }
+        protectOthers();
     }
 
     SuppressionPattern pattern() {
@@ -91,26 +97,55 @@ final class SecondarySuppression {
 
     private void protect(int cell) {
         witnesses.remove(cell);
-        for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
-            refuteShare(cell, total);
-        }
-        if (!reasons[cell].needsPlusMinusK()) {
-            if (!witnesses.containsKey(cell)) {
-                cover(cell, Direction.DOWN, 1);
+        if (reasons[cell].primary()) {
+            for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
+                refuteShare(cell, total);
             }
-            return;
         }
+        protectPlusMinusK(cell);
+    }
+
+    /** Gives each withheld cell not yet protected in its own right its {@code +/- k}, the cells this withholds too. */
+    private void protectOthers() {
+        while (!unprotected.isEmpty()) {
+            protectPlusMinusK(unprotected.poll());
+        }
+    }
+
+    /**
+     * Withholds what the cell still needs to shift up by {@code k} and down by {@code min(v, k)}: one move for both
+     * if neither is proven yet and one exists, else moves in sequence for each side still short.
+     */
+    private void protectPlusMinusK(int cell) {
         long down = Math.min(table.count(cell), k);
-        search.reset();
-        Move move = search.cheapest(cell, k, down);
-        if (move != null) {
-            withhold(move, List.of(new Witness.Step(move, 1)));
-            prove(cell, Witness.of(move, move.up()));
-            prove(cell, Witness.of(move, -move.down()));
-        } else {
+        long[] proven = provenShifts(cell);
+        boolean upShort = proven[0] < k;
+        boolean downShort = proven[1] < down;
+        if (upShort && downShort) {
+            search.reset();
+            Move move = search.cheapest(cell, k, down);
+            if (move != null) {
+                withhold(move, Witness.of(move, move.up()), Witness.of(move, -move.down()));
+                return;
+            }
+        }
+        if (upShort) {
             cover(cell, Direction.UP, k);
+        }
+        if (downShort) {
             cover(cell, Direction.DOWN, down);
         }
+    }
+
+    /** How far up and down the cell's witnesses so far shift it (built here, hence valid). */
+    private long[] provenShifts(int cell) {
+        long[] shifts = new long[2];
+        for (Witness w : witnesses.getOrDefault(cell, List.of())) {
+            long shift = w.shiftOf(cell);
+            shifts[0] = Math.max(shifts[0], shift);
+            shifts[1] = Math.max(shifts[1], shift == MoveSearch.UNLIMITED ? 0 : -shift);
+        }
+        return shifts;
     }
 
     /**
@@ -136,14 +171,11 @@ final class SecondarySuppression {
             }
             long step = Math.min(move.down(), remaining);
             steps.add(new Witness.Step(move, -step));
-            withhold(move, steps);
+            withhold(move, new Witness(steps));
             search.apply(move, Direction.DOWN, step);
             remaining -= step;
         }
         search.forbid(-1);
-        if (remaining == 0) {
-            prove(cell, new Witness(steps));
-        }
     }
 
     /**
@@ -167,11 +199,10 @@ final class SecondarySuppression {
             }
             long step = Math.min(move.reach(direction), remaining);
             steps.add(new Witness.Step(move, direction == Direction.UP ? step : -step));
-            withhold(move, steps);
+            withhold(move, new Witness(steps));
             search.apply(move, direction, step);
             remaining -= step;
         }
-        prove(cell, new Witness(steps));
     }
 
     private void prove(int cell, Witness witness) {
@@ -179,19 +210,18 @@ final class SecondarySuppression {
     }
 
     /**
-     * Withholds the move's corners; each newly withheld one gets the steps so far as its witness (the last
-     * step moves it, the earlier ones cannot, as it was not yet withheld).
+     * Withholds the move's corners and records the proofs for every corner (each moves with the move, as every
+     * corner of a proof's moves is withheld); a newly withheld cell also waits for its own {@code +/- k}.
      */
-    private void withhold(Move move, List<Witness.Step> steps) {
-        Witness witness = null;
+    private void withhold(Move move, Witness... proofs) {
         for (int c : move.cells()) {
             if (!withheld[c]) {
                 withheld[c] = true;
                 reasons[c] = SuppressionReason.COMPLEMENTARY;
-                if (witness == null) {
-                    witness = new Witness(steps);
-                }
-                prove(c, witness);
+                unprotected.add(c);
+            }
+            for (Witness proof : proofs) {
+                prove(c, proof);
             }
         }
     }

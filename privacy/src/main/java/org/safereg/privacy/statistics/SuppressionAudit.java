@@ -22,23 +22,20 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  *
  * <p>The rules: an interval pinned near the true value is a disclosure, whichever side it is pinned on.
  * <ul>
- *   <li>A cell that {@linkplain SuppressionReason#needsPlusMinusK() needs +/- k} (a small count, or a cell an
- *       earlier release withheld) with true value {@code v} passes only if it can be as high as {@code v + k} and
- *       as low as {@code max(0, v - k)}. When {@code v < k} the attacker therefore cannot even rule out that the
- *       cell is empty. Both sides matter: {@code [v, v + 40]} tells the attacker "at least v people", which for a
- *       small cell is the disclosure itself.
- *   <li>A cell holding at least the group-disclosure share of a line of a sensitive dimension (every
- *       {@link SuppressionReason#GROUP_DISCLOSURE} cell, and any other primary cell that does) passes only if some
- *       table consistent with the release gives it <em>less</em> than the share of that line, for every such
- *       line: a witness (below) after which {@code cell < share * lineTotal}; the suppression builds it with the
- *       line total kept, so the other categories of the line, zeros included, absorb the difference. A
- *       group-disclosure cell is not held to {@code +/- k} besides: its count is not the secret, its share is.
- *   <li>A <b>complementary</b> cell is not sensitive in itself and is <b>not</b> held to {@code +/- k}, a
- *       deliberate deviation from "+/- k for every withheld cell" (its range is tied to the primary cell it
- *       protects, whose own range may be shorter than {@code k} on the low side): it passes if it is not
- *       recomputable, its range having more than one value.
+ *   <li>Every withheld cell, whatever its {@linkplain SuppressionReason reason}, with true value {@code v} passes
+ *       only if it can be as high as {@code v + k} and as low as {@code max(0, v - k)}. When {@code v < k} the
+ *       attacker therefore cannot even rule out that the cell is empty. Both sides matter: {@code [v, v + 40]}
+ *       tells the attacker "at least v people", which for a small cell is the disclosure itself. Complementary
+ *       cells are held to the same rule: a complement pinned near its value would narrow the cells it protects
+ *       through a later release or a published total.
+ *   <li>A primary cell holding at least the group-disclosure share of a line of a sensitive dimension (every
+ *       {@link SuppressionReason#GROUP_DISCLOSURE} cell, and any small count that does) must besides be shown
+ *       to hold <em>less</em> than the share of that line in some table consistent with the release, for every
+ *       such line: a witness (below) after which {@code cell < share * lineTotal}; the suppression builds it with
+ *       the line total kept, so the other categories of the line, zeros included, absorb the difference.
  *   <li>A cell an earlier release published ({@link PriorReleases#published()}) is a constant to the attacker:
- *       never a variable of a witness or a linear program, reported as {@code [v, v]}, failing if it is primary.
+ *       never a variable of a witness or a linear program, reported as {@code [v, v]}, failing if it is primary
+ *       (nothing withheld now can protect what was published before).
  * </ul>
  *
  * <p>How a cell passes or fails; only proven claims are made:
@@ -299,7 +296,7 @@ public final class SuppressionAudit {
         CountTable table = pattern.table();
         SuppressionReason reason = pattern.reason(cell);
         long v = table.count(cell);
-        boolean ok = reason.needsPlusMinusK() ? up >= k && down >= Math.min(v, k) : up > 0 || down > 0;
+        boolean ok = up >= k && down >= Math.min(v, k);
         long upper = up == MoveSearch.UNLIMITED ? CellInterval.UNBOUNDED : v + up;
         return new CellInterval(table.cell(cell), reason, v, v - down, upper, Bounds.ATTAINED, ok);
     }
@@ -309,21 +306,17 @@ public final class SuppressionAudit {
      * directions (what {@link SecondarySuppression} makes), else moves in sequence in each direction.
      */
     private CellInterval witness(MoveSearch search, SuppressionPattern pattern, int cell) {
-        CountTable table = pattern.table();
-        SuppressionReason reason = pattern.reason(cell);
-        long v = table.count(cell);
-        long needUp = reason.needsPlusMinusK() ? k : 1;
-        long needDown = reason.needsPlusMinusK() ? Math.min(v, k) : 0;
+        long needDown = Math.min(pattern.table().count(cell), k);
         search.reset();
-        Move single = search.cheapest(cell, needUp, needDown);
+        Move single = search.cheapest(cell, k, needDown);
         long up;
         long down;
         if (single != null) {
             up = single.up();
             down = single.down();
         } else {
-            up = reach(search, cell, Direction.UP, needUp);
-            down = reason.needsPlusMinusK() || v > 0 ? reach(search, cell, Direction.DOWN, Math.max(needDown, 1)) : 0;
+            up = reach(search, cell, Direction.UP, k);
+            down = needDown > 0 ? reach(search, cell, Direction.DOWN, needDown) : 0;
         }
         return interval(pattern, cell, up, down);
     }
@@ -484,9 +477,7 @@ public final class SuppressionAudit {
         private CellInterval decide(int cell, long[] range, Bounds bounds) {
             long v = table.count(cell);
             SuppressionReason reason = pattern.reason(cell);
-            boolean ok = reason.needsPlusMinusK()
-                    ? range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k)
-                    : range[0] < range[1];
+            boolean ok = range[0] <= Math.max(0, v - k) && (range[1] == CellInterval.UNBOUNDED || range[1] >= v + k);
             return new CellInterval(table.cell(cell), reason, v, Math.min(range[0], v), Math.max(range[1], v), bounds,
                     ok);
         }

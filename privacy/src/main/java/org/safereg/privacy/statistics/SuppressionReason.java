@@ -8,23 +8,15 @@ public enum SuppressionReason {
     GROUP_DISCLOSURE,
     /**
      * Withheld because an earlier release of the same population withheld it (see {@link PriorReleases}) and not
-     * sensitive in this table's counts: protected like a complementary cell (it must not be recomputable), which is
-     * what the earlier release guaranteed for its complements; a cell that is sensitive now has its own reason.
+     * sensitive in this table's counts; held to {@code +/- k} like every withheld cell, as the earlier release's
+     * audit held it. A cell that is sensitive now has its own reason.
      */
     PRIOR_RELEASE,
-    /** Secondary: withheld so that a primary cell cannot be recomputed from the margins. */
+    /** Secondary: withheld so that a primary cell cannot be recomputed or narrowed from the margins. */
     COMPLEMENTARY;
 
     /** Whether the cell is sensitive in itself (withheld for its own sake, not to protect another cell). */
     public boolean primary() {
         return this == SMALL_COUNT || this == GROUP_DISCLOSURE;
-    }
-
-    /**
-     * Whether the audit requires {@code +/- k} around the cell's true value: small counts. A group-disclosure cell is held to its share instead (see {@link SuppressionAudit}): its count is
-     * not small, what it discloses is that nearly everyone in its line has the category.
-     */
-    public boolean needsPlusMinusK() {
-        return this == SMALL_COUNT;
     }
 }

@@ -72,7 +72,7 @@ public final class TableProtector {
         }
         Moves moves = new Moves(table);
         SecondarySuppression secondary = new SecondarySuppression(primary, moves, rules, known);
-        secondary.protectPrimaries();
+        secondary.protectAll();
         SuppressionPattern pattern = secondary.pattern();
         long suppression = System.nanoTime() - start;
         long auditStart = System.nanoTime();

@@ -27,6 +27,27 @@ record Witness(List<Step> steps) {
         return new Witness(List.of(new Step(move, t)));
     }
 
+    /**
+     * How far the witness shifts {@code cell}, {@link MoveSearch#UNLIMITED} for a single unlimited step through it,
+     * assuming the witness holds (for witnesses built from the working table of a {@link MoveSearch}; the
+     * {@link Checker} trusts nothing).
+     */
+    long shiftOf(int cell) {
+        long shift = 0;
+        for (Step step : steps) {
+            int[] cells = step.move().cells();
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i] == cell) {
+                    if (step.t() == MoveSearch.UNLIMITED) {
+                        return step.move().signs()[i] > 0 ? MoveSearch.UNLIMITED : 0;
+                    }
+                    shift += step.t() * step.move().signs()[i];
+                }
+            }
+        }
+        return shift;
+    }
+
     /** Marks a witness that does not hold. */
     static final long INVALID = Long.MIN_VALUE;
 

@@ -40,34 +40,51 @@ class PriorReleasesTest {
         assertThat(p.audit().passed()).isTrue();
     }
 
+    /** ADMIN1 x NEED (sensitive) with three categories, YES/NO/UNKNOWN counts of rows A, B, C. */
+    private static CountTable threeNeeds(long[][] rows) {
+        return Tables.table(GroupDisclosureTest.admin1(),
+                Dimension.flat("need", "TOTAL", List.of("YES", "NO", "UNKNOWN")).asSensitive(), rows);
+    }
+
+    /** The admin1 totals, as a one-way table released first publishes them. */
+    private static final Set<TableCell> ADMIN1_TOTALS = Set.of(TableCell.of("A", "TOTAL"), TableCell.of("B", "TOTAL"),
+            TableCell.of("C", "TOTAL"), TableCell.of("TOTAL", "TOTAL"));
+
     @Test
     void aCellPublishedBeforeIsNeitherAComplementNorASecret() {
-        CountTable twoWay = GroupDisclosureTest.table(40, 0, 30, 25, 20, 22);
-        // the one-way table went out first and published every admin1 total
-        Set<TableCell> published = Set.of(TableCell.of("A", "TOTAL"), TableCell.of("B", "TOTAL"),
-                TableCell.of("C", "TOTAL"), TableCell.of("TOTAL", "TOTAL"));
-        ProtectedTable p = PROTECTOR.protect(twoWay, new PriorReleases(published, Set.of()));
-        for (TableCell cell : published) {
+        // [A,YES] = 46 of 51 (group disclosure), [A,NO] = 2 and [A,UNKNOWN] = 3 small
+        CountTable twoWay = threeNeeds(new long[][] {{46, 2, 3}, {30, 25, 14}, {20, 22, 9}});
+        PriorReleases prior = new PriorReleases(ADMIN1_TOTALS, Set.of());
+        ProtectedTable p = PROTECTOR.protect(twoWay, prior);
+        for (TableCell cell : ADMIN1_TOTALS) {
             assertThat(p.pattern().isSuppressed(cell)).isFalse();
         }
-        // the attacker holds the totals as constants: [A,YES] <= 40 is known, but not that it is everyone
-        double[] range = new ExactLp(p.pattern(), published).range(TableCell.of("A", "YES"));
-        assertThat(range[0]).isLessThanOrEqualTo(35);
-        assertThat(range[1]).isEqualTo(40);
-        assertThat(GroupDisclosureTest.leastShareMargin(p.pattern(), published)).isLessThan(0);
-        assertThat(new SuppressionAudit(RULES).audit(p.pattern(), new PriorReleases(published, Set.of())).passed())
-                .isTrue();
+        // the attacker holds the totals as constants: [A,YES] <= 51 is known, but not its value or share
+        ExactLp lp = new ExactLp(p.pattern(), ADMIN1_TOTALS);
+        for (TableCell cell : p.pattern().suppressedCells().keySet()) {
+            double[] range = lp.range(cell);
+            long v = twoWay.count(cell);
+            assertThat(range[0]).as("lower of " + cell).isLessThanOrEqualTo(Math.max(0, v - RULES.k()));
+            assertThat(range[1]).as("upper of " + cell).isGreaterThanOrEqualTo(v + RULES.k());
+        }
+        assertThat(GroupDisclosureTest.leastShareMargin(p.pattern(), ADMIN1_TOTALS)).isLessThan(0);
+        assertThat(new SuppressionAudit(RULES).audit(p.pattern(), prior).passed()).isTrue();
+    }
+
+    @Test
+    void aDominantCellPinnedByATotalPublishedBeforeIsRefused() {
+        // everyone in A has the need and A's total (40) went out before: no pattern lets [A,YES] rise by k
+        CountTable twoWay = GroupDisclosureTest.table(40, 0, 30, 25, 20, 22);
+        assertThatThrownBy(() -> PROTECTOR.protect(twoWay, new PriorReleases(ADMIN1_TOTALS, Set.of())))
+                .isInstanceOf(TableProtectionException.class);
     }
 
     @Test
     void theAuditCountsCellsPublishedBeforeAsConstants() {
-        // the pattern protects [A,YES] only through the admin1 totals, which an earlier release published
+        // protected alone, the table protects [A,YES] = 3 through A's total, which an earlier release published
         CountTable twoWay = GroupDisclosureTest.table(3, 30, 30, 25, 20, 22);
-        SuppressionPattern pattern = SuppressionPattern.of(twoWay, Map.of(
-                TableCell.of("A", "YES"), SuppressionReason.SMALL_COUNT,
-                TableCell.of("A", "TOTAL"), SuppressionReason.COMPLEMENTARY,
-                TableCell.of("B", "YES"), SuppressionReason.COMPLEMENTARY,
-                TableCell.of("B", "TOTAL"), SuppressionReason.COMPLEMENTARY));
+        SuppressionPattern pattern = PROTECTOR.protect(twoWay).pattern();
+        assertThat(pattern.isSuppressed(TableCell.of("A", "TOTAL"))).isTrue();
         SuppressionAudit audit = new SuppressionAudit(RULES);
         assertThat(audit.audit(pattern).passed()).isTrue();
         PriorReleases prior = new PriorReleases(Set.of(TableCell.of("A", "TOTAL")), Set.of());

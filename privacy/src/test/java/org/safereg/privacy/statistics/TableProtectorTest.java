@@ -47,7 +47,9 @@ class TableProtectorTest {
                 // an independent audit of the released pattern agrees
                 assertThat(new SuppressionAudit(Profiles.rules(profile)).audit(p.pattern()).failures()).isEmpty();
                 assertThat(p.pattern().isSuppressed(TableCell.of("ALL", "TOTAL"))).isFalse();
-                assertThat(p.pattern().suppressedCells().size()).isLessThan(t.cellCount() / 2);
+                // +/- k for every withheld cell, complements included, costs about three withheld cells in each
+                // line with a small cell: more than the primaries and their complements alone, far from everything
+                assertThat(p.pattern().suppressedCells().size()).isLessThan(t.cellCount() * 3 / 5);
             }
         }
     }
