@@ -27,7 +27,7 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  * <p>When no single move suffices (a margin whose children are each smaller than it, for example), the
  * shifts are reached by several moves in sequence on a working table, each the cheapest reaching as far as
  * possible (halving the goal until one is found), and the witness is the sequence. The move of last resort
- * ({@link MoveSearch#allPositive}) always exists. Primary cells are protected deepest first (leaves before
+ * ({@link MoveSearch#allPositive}) exists unless an earlier release published one of its corners. Primary cells are protected deepest first (leaves before
  * margins: the margins' moves can then reuse the leaves' complements; on the benchmark table this withholds
  * about an eighth fewer cells than the other way round), smallest first within a depth, then the cells withheld
  * for them in the order they were withheld. Greedy and not optimal (optimal secondary suppression is NP-hard).
@@ -152,8 +152,10 @@ final class SecondarySuppression {
      * Group disclosure: withholds moves that keep the line total and take the cell below the share of its line
      * (their partners are other categories of the line, zeros included): the cheapest reaching the needed
      * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness
-     * that the release does not say "all or nearly all". Nothing is recorded if the shift cannot be reached; the audit
-     * then fails the cell.
+     * that the release does not say "all or nearly all". Where the widest falls short (in a sparse table the
+     * cells that would fall with it are small), the {@linkplain MoveSearch#exchange exchange} with climbs to the
+     * grand totals, which reaches as far as the cell itself. Nothing is recorded if the shift cannot be reached;
+     * the audit then fails the cell.
      */
     private void refuteShare(int cell, int total) {
         long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());
@@ -166,7 +168,11 @@ final class SecondarySuppression {
             if (move == null) {
                 move = search.widest(cell, Direction.DOWN, remaining);
             }
-            if (move == null) {
+            if (move == null || move.down() < remaining) {
+                Move exchange = search.exchange(cell, lineDimension(cell, total), Direction.DOWN, remaining);
+                move = exchange != null && exchange.down() >= remaining ? exchange : move;
+            }
+            if (move == null || move.down() == 0) {
                 break;
             }
             long step = Math.min(move.down(), remaining);
@@ -178,24 +184,37 @@ final class SecondarySuppression {
         search.forbid(-1);
     }
 
+    /** The dimension along which {@code total} is the total of the cell's line. */
+    private int lineDimension(int cell, int total) {
+        int d = 0;
+        while (table.node(cell, d) == table.node(total, d)) {
+            d++;
+        }
+        return d;
+    }
+
     /**
      * Withholds moves in sequence until the cell can shift by {@code need} in {@code direction}, and records
-     * the sequence as its witness.
+     * the sequence as its witness; stops short if even the move of last resort is barred (by a cell an earlier
+     * release published), leaving the audit to fail the cell.
      */
     private void cover(int cell, Direction direction, long need) {
         search.reset();
         List<Witness.Step> steps = new ArrayList<>();
         long remaining = need;
         while (remaining > 0) {
-            Move move = null;
-            for (long goal = remaining; move == null; goal = (goal + 1) / 2) {
-                move = direction == Direction.UP ? search.cheapest(cell, goal, 0) : search.cheapest(cell, 0, goal);
-                if (goal == 1) {
-                    break;
-                }
+            Move move = halving(direction, remaining, (up, down) -> search.cheapest(cell, up, down));
+            if (move == null) {
+                move = halving(direction, remaining, (up, down) -> search.thorough(cell, up, down));
+            }
+            if (move == null) {
+                move = exchange(cell, direction, remaining);
             }
             if (move == null) {
                 move = search.allPositive(cell);
+            }
+            if (move == null || move.reach(direction) == 0) {
+                return;
             }
             long step = Math.min(move.reach(direction), remaining);
             steps.add(new Witness.Step(move, direction == Direction.UP ? step : -step));
@@ -203,6 +222,35 @@ final class SecondarySuppression {
             search.apply(move, direction, step);
             remaining -= step;
         }
+    }
+
+    /** Of the exchanges through the cell in every dimension, the cheapest reaching the shift, else the furthest. */
+    private Move exchange(int cell, Direction direction, long shift) {
+        Move best = null;
+        for (int d = 0; d < table.dimensionCount(); d++) {
+            Move move = search.exchange(cell, d, direction, shift);
+            if (move != null && (best == null || Math.min(move.reach(direction), shift) > Math.min(best.reach(direction), shift)
+                    || Math.min(move.reach(direction), shift) == Math.min(best.reach(direction), shift)
+                            && move.cost() < best.cost())) {
+                best = move;
+            }
+        }
+        return best;
+    }
+
+    /** The first move the search finds for the shift, or for half of it, and so on down to 1; null if none. */
+    private static Move halving(Direction direction, long shift, Finder search) {
+        for (long goal = shift; ; goal = (goal + 1) / 2) {
+            Move move = direction == Direction.UP ? search.find(goal, 0) : search.find(0, goal);
+            if (move != null || goal == 1) {
+                return move;
+            }
+        }
+    }
+
+    /** One way of searching for a move through the cell being protected. */
+    private interface Finder {
+        Move find(long up, long down);
     }
 
     private void prove(int cell, Witness witness) {

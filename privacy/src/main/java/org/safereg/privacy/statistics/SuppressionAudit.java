@@ -352,7 +352,7 @@ public final class SuppressionAudit {
             }
             if (move == null) {
                 move = search.allPositive(cell);
-                if (!search.withinPattern(move)) {
+                if (move == null || !search.withinPattern(move)) {
                     break;
                 }
             }

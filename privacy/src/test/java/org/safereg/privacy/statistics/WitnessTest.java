@@ -69,4 +69,37 @@ class WitnessTest {
                 Map.of(s1Ref, List.of(Witness.of(forged, 10), Witness.of(forged, -2))), new boolean[t.cellCount()]);
         assertThat(report.passed()).isFalse();
     }
+
+    @Test
+    void theExchangeOfLastResortKeepsTheLineTotalAndReachesAsFarAsTheCell() {
+        // 3-way, geography hierarchy x age x need: [A1-01, old, YES] = 40 of its need line of 42
+        Dimension age = Dimension.flat("age", "T", List.of("young", "old"));
+        Dimension need = Dimension.flat("need", "T", List.of("YES", "NO")).asSensitive();
+        CountTable.Builder b = CountTable.builder(List.of(Tables.geography(), age, need));
+        for (String area : List.of("A1-01", "A1-02", "A1-03", "A2-01", "A2-02")) {
+            b.add(area.equals("A1-01") ? 40 : 9, area, "old", "YES").add(2, area, "old", "NO");
+            b.add(7, area, "young", "YES").add(0, area, "young", "NO");
+        }
+        CountTable t3 = b.build();
+        int cell = t3.index(TableCell.of("A1-01", "old", "YES"));
+        int line = t3.index(TableCell.of("A1-01", "old", "T"));
+        boolean[] none = new boolean[t3.cellCount()];
+        MoveSearch search = new MoveSearch(new Moves(t3), none, false, none);
+        Move exchange = search.exchange(cell, 2, MoveSearch.Direction.DOWN, 40);
+        assertThat(exchange.down()).isEqualTo(40);
+        assertThat(exchange.cells()).doesNotContain(line);
+        boolean[] corners = new boolean[t3.cellCount()];
+        for (int c : exchange.cells()) {
+            corners[c] = true;
+        }
+        Witness.Checker checker = new Witness.Checker(t3, corners);
+        Map<Integer, Long> delta = checker.delta(Witness.of(exchange, -40));
+        assertThat(delta).isNotNull().containsEntry(cell, -40L)
+                .containsEntry(t3.index(TableCell.of("A1-01", "old", "NO")), 40L);
+        assertThat(delta.getOrDefault(line, 0L)).isZero();
+        // a corner known from an earlier release bars it
+        boolean[] known = new boolean[t3.cellCount()];
+        known[t3.index(TableCell.of("ALL", "T", "YES"))] = true;
+        assertThat(new MoveSearch(new Moves(t3), none, false, known).exchange(cell, 2, MoveSearch.Direction.DOWN, 40)).isNull();
+    }
 }
