@@ -53,7 +53,6 @@ final class MoveSearch {
     private final boolean[] known;
     private final Map<Integer, Long> shift = new HashMap<>();
     private int forbidden = -1;
-    private boolean thorough;
 
     // state of the current search
     private int origin;
@@ -118,20 +117,6 @@ final class MoveSearch {
      */
     Move cheapest(int cell, long up, long down) {
         return search(cell, up, down, null, 0);
-    }
-
-    /**
-     * As {@link #cheapest}, trying every vector per dimension (not only the {@value #OPTIONS} cheapest) with the
-     * audit's budget: for the rare cell in a sparse region for which that finds nothing, before the move of last
-     * resort. About ten times the cost of {@link #cheapest}.
-     */
-    Move thorough(int cell, long up, long down) {
-        thorough = true;
-        try {
-            return search(cell, up, down, null, 0);
-        } finally {
-            thorough = false;
-        }
     }
 
     /**
@@ -239,9 +224,7 @@ final class MoveSearch {
             if (reach == 0) {
                 continue;
             }
-            long bestReach = best == null ? 0 : Math.min(best.reach(direction), need);
-            if (Math.min(reach, need) > bestReach
-                    || Math.min(reach, need) == bestReach && move.cost() < best.cost()) {
+            if (best == null || better(move, best, direction, need)) {
                 best = move;
             }
         }
@@ -269,6 +252,13 @@ final class MoveSearch {
             at = table.withNode(at, d, bestChild);
         }
         return at;
+    }
+
+    /** Whether {@code a} goes further than {@code b} towards {@code need}, or as far more cheaply. */
+    static boolean better(Move a, Move b, Direction direction, long need) {
+        long reachA = Math.min(a.reach(direction), need);
+        long reachB = Math.min(b.reach(direction), need);
+        return reachA > reachB || reachA == reachB && a.cost() < b.cost();
     }
 
     /** The tensor product of one vector per dimension through the cell; null if a corner is known or forbidden. */
@@ -372,7 +362,7 @@ final class MoveSearch {
                 idx[i] = i;
             }
             Arrays.sort(idx, (a, b) -> Long.compare(score[a], score[b]));
-            Moves.Factor[] sorted = new Moves.Factor[withheldOnly || thorough ? kept : Math.min(kept, OPTIONS)];
+            Moves.Factor[] sorted = new Moves.Factor[withheldOnly ? kept : Math.min(kept, OPTIONS)];
             for (int i = 0; i < sorted.length; i++) {
                 sorted[i] = feasible[idx[i]];
             }
@@ -406,7 +396,7 @@ final class MoveSearch {
     }
 
     private int budget() {
-        return withheldOnly || thorough ? AUDIT_BUDGET : BUDGET;
+        return withheldOnly ? AUDIT_BUDGET : BUDGET;
     }
 
     private boolean done() {

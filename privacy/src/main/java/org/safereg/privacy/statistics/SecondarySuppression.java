@@ -26,8 +26,11 @@ import org.safereg.privacy.statistics.MoveSearch.Move;
  *
  * <p>When no single move suffices (a margin whose children are each smaller than it, for example), the
  * shifts are reached by several moves in sequence on a working table, each the cheapest reaching as far as
- * possible (halving the goal until one is found), and the witness is the sequence. The move of last resort
- * ({@link MoveSearch#allPositive}) exists unless an earlier release published one of its corners. Primary cells are protected deepest first (leaves before
+ * possible (halving the goal until one is found), and the witness is the sequence. In a sparse region where the
+ * search finds none within its budget, an {@linkplain MoveSearch#exchange exchange} with climbs to the margins (the
+ * cheapest over the dimensions, never withholding the grand total), and only if none exists the move of last
+ * resort ({@link MoveSearch#allPositive}), unless an earlier release published one of its corners. Primary cells
+ * are protected deepest first (leaves before
  * margins: the margins' moves can then reuse the leaves' complements; on the benchmark table this withholds
  * about an eighth fewer cells than the other way round), smallest first within a depth, then the cells withheld
  * for them in the order they were withheld. Greedy and not optimal (optimal secondary suppression is NP-hard).
@@ -203,9 +206,12 @@ final class SecondarySuppression {
         List<Witness.Step> steps = new ArrayList<>();
         long remaining = need;
         while (remaining > 0) {
-            Move move = halving(direction, remaining, (up, down) -> search.cheapest(cell, up, down));
-            if (move == null) {
-                move = halving(direction, remaining, (up, down) -> search.thorough(cell, up, down));
+            Move move = null;
+            for (long goal = remaining; move == null; goal = (goal + 1) / 2) {
+                move = direction == Direction.UP ? search.cheapest(cell, goal, 0) : search.cheapest(cell, 0, goal);
+                if (goal == 1) {
+                    break;
+                }
             }
             if (move == null) {
                 move = exchange(cell, direction, remaining);
@@ -229,28 +235,11 @@ final class SecondarySuppression {
         Move best = null;
         for (int d = 0; d < table.dimensionCount(); d++) {
             Move move = search.exchange(cell, d, direction, shift);
-            if (move != null && (best == null || Math.min(move.reach(direction), shift) > Math.min(best.reach(direction), shift)
-                    || Math.min(move.reach(direction), shift) == Math.min(best.reach(direction), shift)
-                            && move.cost() < best.cost())) {
+            if (move != null && (best == null || MoveSearch.better(move, best, direction, shift))) {
                 best = move;
             }
         }
         return best;
-    }
-
-    /** The first move the search finds for the shift, or for half of it, and so on down to 1; null if none. */
-    private static Move halving(Direction direction, long shift, Finder search) {
-        for (long goal = shift; ; goal = (goal + 1) / 2) {
-            Move move = direction == Direction.UP ? search.find(goal, 0) : search.find(0, goal);
-            if (move != null || goal == 1) {
-                return move;
-            }
-        }
-    }
-
-    /** One way of searching for a move through the cell being protected. */
-    private interface Finder {
-        Move find(long up, long down);
     }
 
     private void prove(int cell, Witness witness) {
