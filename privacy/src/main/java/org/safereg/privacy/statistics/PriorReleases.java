@@ -8,8 +8,8 @@ import java.util.Set;
  * a one-way admin1 table). Tables audited alone can be recombined by a reader who holds both:
  * <ul>
  *   <li>cells in {@link #withheld()} are withheld again ({@link SuppressionReason#PRIOR_RELEASE}, unless sensitive
- *       in this table for their own sake) and must not be recomputable, so a later table never publishes what an
- *       earlier one withheld;
+ *       in this table for their own sake) and held to {@code +/- k} like every withheld cell, so a later table
+ *       never publishes what an earlier one withheld;
  *   <li>cells in {@link #published()} are known to the reader: they are never chosen as complements, and the
  *       audit treats them as published constants even if this table withholds them for its own reasons.
  * </ul>

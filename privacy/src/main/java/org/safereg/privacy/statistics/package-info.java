@@ -5,8 +5,8 @@
  * {@link org.safereg.privacy.statistics.Dimension}s (every margin and hierarchy level is derived and
  * published); {@link org.safereg.privacy.statistics.TableProtector} applies primary suppression (small counts,
  * group disclosure on sensitive dimensions, cells earlier releases withheld), secondary suppression over every
- * equation by moves that prove each sensitive cell's range (or, for a dominant category, a share below the
- * rule's), and the {@link org.safereg.privacy.statistics.SuppressionAudit} (witness moves, then linear
+ * equation by moves that prove every withheld cell's range of {@code +/- k} (and, for a dominant category, a share
+ * below the rule's), and the {@link org.safereg.privacy.statistics.SuppressionAudit} (witness moves, then linear
  * programming over the relaxation for ranges they leave unproven), widening until the audit passes, and returns
  * a {@link org.safereg.privacy.statistics.ProtectedTable} or throws
  * {@link org.safereg.privacy.statistics.TableProtectionException}. Earlier releases of the same population
