@@ -180,7 +180,7 @@ public class ProblemResponsesTest extends ApiIntegrationTest {
         ApiClient.Response invalid = ro.post("/api/v1/individuals", Samples.enrolment(person));
         p = assertProblem(invalid, 400, "validation");
         assertThat(p.get("errors").findValuesAsString("field")).contains("details.birth.dateOfBirth");
-        assertThat(invalid.text()).doesNotContain(secretish, "2999", "Zainab");
+        assertThat(invalid.text()).doesNotContain(secretish, "2999-01-01", "Zainab");
 
         person = Samples.individual("Zainab", "Ali", Samples.passport());
         person.put("sex", secretish);
