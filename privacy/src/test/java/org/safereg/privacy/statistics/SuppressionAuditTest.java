@@ -46,7 +46,7 @@ class SuppressionAuditTest {
     }
 
     @Test
-    void patternWithoutLoneCellsButPinnedIntervalFails() {
+    void patternWithoutLoneCellsButPinnedIntervalFailsByLinearProgramAndTheProtectedOnePasses() {
         // S1/S2 x IDP/REF withheld, no equation has a single withheld cell, but the zeros stop REF rising
         CountTable t = Tables.table(SecondarySuppressionTest.sites(), Tables.category(),
                 new long[][] {{0, 2, 30}, {7, 0, 9}, {12, 15, 20}});
@@ -62,6 +62,15 @@ class SuppressionAuditTest {
         assertThat(primary.lower()).isZero();
         assertThat(primary.upper()).isEqualTo(2);
         assertThat(r.failures()).extracting(CellInterval::cell).contains(TableCell.of("S1", "REF"));
+        // no witness reaches +/- k, so the linear program decided: its relaxation range is too narrow
+        assertThat(primary.bounds()).isEqualTo(CellInterval.Bounds.RELAXATION);
+        assertThat(r.cellsByLinearProgram()).isPositive();
+
+        // the protector's pattern for the same table passes, and the exact linear program over everything
+        // published confirms +/- k for every withheld cell
+        ProtectedTable p2 = new TableProtector(RULES).protect(t);
+        assertThat(p2.audit().passed()).isTrue();
+        NWayProtectionTest.assertExactRangesConfirm(p2.pattern(), p2.audit());
     }
 
     @Test
