@@ -120,6 +120,19 @@ final class MoveSearch {
     }
 
     /**
+     * The cheapest move through {@code cell} reaching {@code goal} in {@code direction}, else half of it, and so on
+     * down to 1; null if none is found.
+     */
+    Move cheapestTowards(int cell, Direction direction, long goal) {
+        for (long g = goal; ; g = (g + 1) / 2) {
+            Move move = direction == Direction.UP ? cheapest(cell, g, 0) : cheapest(cell, 0, g);
+            if (move != null || g <= 1) {
+                return move;
+            }
+        }
+    }
+
+    /**
      * Among moves through {@code cell} (over withheld cells only for the audit), one reaching furthest in
      * {@code direction}
      * (at least 1), stopping early once one reaches {@code enough}; null if none was found.

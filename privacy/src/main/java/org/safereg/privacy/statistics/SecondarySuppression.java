@@ -84,6 +84,7 @@ final class SecondarySuppression {
     /** Protects again each cell an audit found under-protected, with fresh witnesses. */
     void widen(List<Integer> underProtected) {
         for (int cell : underProtected) {
+            witnesses.remove(cell);
             protect(cell);
         }
         protectOthers();
@@ -99,7 +100,6 @@ final class SecondarySuppression {
     }
 
     private void protect(int cell) {
-        witnesses.remove(cell);
         if (reasons[cell].primary()) {
             for (int total : SuppressionAudit.dominatedLines(table, cell, rules.groupDisclosureShare())) {
                 refuteShare(cell, total);
@@ -157,8 +157,8 @@ final class SecondarySuppression {
      * shift, else the widest, in sequence until the shift is reached, and records them as the cell's witness
      * that the release does not say "all or nearly all". Where the widest falls short (in a sparse table the
      * cells that would fall with it are small), the {@linkplain MoveSearch#exchange exchange} with climbs to the
-     * grand totals, which reaches as far as the cell itself. Nothing is recorded if the shift cannot be reached;
-     * the audit then fails the cell.
+     * grand totals if it goes further (it reaches as far as the cell's smallest descent). Nothing is recorded if
+     * the shift cannot be reached; the audit then fails the cell.
      */
     private void refuteShare(int cell, int total) {
         long need = SuppressionAudit.shareShift(table.count(cell), table.count(total), rules.groupDisclosureShare());
@@ -173,7 +173,9 @@ final class SecondarySuppression {
             }
             if (move == null || move.down() < remaining) {
                 Move exchange = search.exchange(cell, lineDimension(cell, total), Direction.DOWN, remaining);
-                move = exchange != null && exchange.down() >= remaining ? exchange : move;
+                if (exchange != null && (move == null || MoveSearch.better(exchange, move, Direction.DOWN, remaining))) {
+                    move = exchange;
+                }
             }
             if (move == null || move.down() == 0) {
                 break;
@@ -206,13 +208,7 @@ final class SecondarySuppression {
         List<Witness.Step> steps = new ArrayList<>();
         long remaining = need;
         while (remaining > 0) {
-            Move move = null;
-            for (long goal = remaining; move == null; goal = (goal + 1) / 2) {
-                move = direction == Direction.UP ? search.cheapest(cell, goal, 0) : search.cheapest(cell, 0, goal);
-                if (goal == 1) {
-                    break;
-                }
-            }
+            Move move = search.cheapestTowards(cell, direction, remaining);
             if (move == null) {
                 move = exchange(cell, direction, remaining);
             }

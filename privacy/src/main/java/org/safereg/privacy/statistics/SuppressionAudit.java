@@ -280,8 +280,12 @@ public final class SuppressionAudit {
     private CellInterval checked(Witness.Checker checker, List<Witness> given, SuppressionPattern pattern, int cell) {
         long up = 0;
         long down = 0;
+        long needDown = Math.min(pattern.table().count(cell), k);
         if (given != null) {
             for (Witness w : given) {
+                if (up >= k && down >= needDown) {
+                    break;
+                }
                 long shift = checker.shift(w, cell);
                 if (shift != Witness.INVALID) {
                     up = Math.max(up, shift);
@@ -343,12 +347,7 @@ public final class SuppressionAudit {
             if (widest) {
                 move = search.widest(cell, direction, remaining);
             } else {
-                for (long goal = remaining; move == null; goal = (goal + 1) / 2) {
-                    move = direction == Direction.UP ? search.cheapest(cell, goal, 0) : search.cheapest(cell, 0, goal);
-                    if (goal == 1) {
-                        break;
-                    }
-                }
+                move = search.cheapestTowards(cell, direction, remaining);
             }
             if (move == null) {
                 move = search.allPositive(cell);

@@ -8,8 +8,8 @@ public enum SuppressionReason {
     GROUP_DISCLOSURE,
     /**
      * Withheld because an earlier release of the same population withheld it (see {@link PriorReleases}) and not
-     * sensitive in this table's counts; held to {@code +/- k} like every withheld cell, as the earlier release's
-     * audit held it. A cell that is sensitive now has its own reason.
+     * sensitive in this table's counts; held to {@code +/- k} like every withheld cell. A cell that is sensitive
+     * now has its own reason.
      */
     PRIOR_RELEASE,
     /** Secondary: withheld so that a primary cell cannot be recomputed or narrowed from the margins. */

@@ -97,6 +97,17 @@ class WitnessTest {
         assertThat(delta).isNotNull().containsEntry(cell, -40L)
                 .containsEntry(t3.index(TableCell.of("A1-01", "old", "NO")), 40L);
         assertThat(delta.getOrDefault(line, 0L)).isZero();
+        // through an inner node (the region A1): the exchange descends to the largest district, keeps A1's line total
+        int region = t3.index(TableCell.of("A1", "old", "YES"));
+        Move throughRegion = search.exchange(region, 2, MoveSearch.Direction.DOWN, 5);
+        boolean[] regionCorners = new boolean[t3.cellCount()];
+        for (int c : throughRegion.cells()) {
+            regionCorners[c] = true;
+        }
+        assertThat(throughRegion.cells()).contains(cell).doesNotContain(t3.index(TableCell.of("A1", "old", "T")));
+        assertThat(throughRegion.down()).isEqualTo(40);
+        assertThat(new Witness.Checker(t3, regionCorners).shift(Witness.of(throughRegion, -40), region))
+                .isEqualTo(-40);
         // a corner known from an earlier release bars it
         boolean[] known = new boolean[t3.cellCount()];
         known[t3.index(TableCell.of("ALL", "T", "YES"))] = true;
