@@ -294,7 +294,8 @@ class StatisticalReleaseTest {
 
         Csv csv = csv(oneWay, "STATS.OPS");
         assertThat(csv.count(c + "A")).isNull();
-        // and not recomputable, nor pinned within k, from what the one-way table publishes: other cells are withheld too
+        // and not recomputable, nor pinned within k, from what the one-way table publishes: other cells are
+        // withheld too
         assertThat(csv.rows().keySet().stream().filter(k -> csv.count(k) == null).count()).isGreaterThanOrEqualTo(2);
         assertThat(CanonicalJson.parse(oneWay.release().registerDetail()).get("suppressedCellsByReason")
                 .get("PRIOR_RELEASE").asLong()).isPositive();

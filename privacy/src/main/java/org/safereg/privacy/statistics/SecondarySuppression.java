@@ -173,7 +173,8 @@ final class SecondarySuppression {
             }
             if (move == null || move.down() < remaining) {
                 Move exchange = search.exchange(cell, lineDimension(cell, total), Direction.DOWN, remaining);
-                if (exchange != null && (move == null || MoveSearch.better(exchange, move, Direction.DOWN, remaining))) {
+                if (exchange != null
+                        && (move == null || MoveSearch.better(exchange, move, Direction.DOWN, remaining))) {
                     move = exchange;
                 }
             }

@@ -21,11 +21,11 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe. Cost: O(dimensions &times; cells) for the table's equations and primary
  * suppression, one bounded search per withheld cell not already proven by an earlier move for secondary
- * suppression and per withheld cell for the audit (plus linear programs for cells the searches leave unproven, which patterns made here rarely have).
- * Measured (TableReleaseBenchmark in this module's tests, 2 vCPU): a 4-way table of 23,868 cells (200 admin2
- * under 20 admin1 &times; sex &times; 5 age bands &times; 5 population categories, all with totals) from
- * 1,000,000 persons protects with k = 5 in 1.1-1.7 s cold, 0.7-1.0 s warm, audit included, with no cell reaching the
- * linear programs (see docs/benchmarks.md, section 5).
+ * suppression and per withheld cell for the audit (plus linear programs for cells the searches leave unproven,
+ * which patterns made here rarely have). Measured (TableReleaseBenchmark in this module's tests, 2 vCPU): a 4-way
+ * table of 23,868 cells (200 admin2 under 20 admin1 &times; sex &times; 5 age bands &times; 5 population
+ * categories, all with totals) from 1,000,000 persons protects with k = 5 in 1.1-1.7 s cold, 0.7-1.0 s warm, audit
+ * included, with no cell reaching the linear programs (see docs/benchmarks.md, section 5).
  */
 public final class TableProtector {
     /** Repair rounds after which protection gives up (every round proves each failed cell afresh). */

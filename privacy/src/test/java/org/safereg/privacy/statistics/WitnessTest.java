@@ -111,6 +111,7 @@ class WitnessTest {
         // a corner known from an earlier release bars it
         boolean[] known = new boolean[t3.cellCount()];
         known[t3.index(TableCell.of("ALL", "T", "YES"))] = true;
-        assertThat(new MoveSearch(new Moves(t3), none, false, known).exchange(cell, 2, MoveSearch.Direction.DOWN, 40)).isNull();
+        assertThat(new MoveSearch(new Moves(t3), none, false, known).exchange(cell, 2, MoveSearch.Direction.DOWN, 40))
+                .isNull();
     }
 }

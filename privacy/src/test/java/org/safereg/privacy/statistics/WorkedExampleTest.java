@@ -47,13 +47,18 @@ class WorkedExampleTest {
         assertThat(p.timings().repairRounds()).isZero();
         NWayProtectionTest.assertExactRangesConfirm(p.pattern(), p.audit());
         // the values the document quotes: each attained by a table consistent with the release
-        Map<TableCell, long[]> quoted = Map.of(TableCell.of("SO1102", "FEMALE"), new long[] {0, 9},
-                TableCell.of("SO1202", "UNKNOWN"), new long[] {0, 7}, TableCell.of("SO12", "UNKNOWN"), new long[] {0, 7},
-                TableCell.of("total", "UNKNOWN"), new long[] {0, 7}, TableCell.of("SO1102", "MALE"), new long[] {0, 10},
-                TableCell.of("SO1101", "total"), new long[] {20, 26}, TableCell.of("total", "FEMALE"), new long[] {24, 33});
+        Map<TableCell, long[]> quoted = Map.of(
+                TableCell.of("SO1102", "FEMALE"), new long[] {0, 9},
+                TableCell.of("SO1202", "UNKNOWN"), new long[] {0, 7},
+                TableCell.of("SO12", "UNKNOWN"), new long[] {0, 7},
+                TableCell.of("total", "UNKNOWN"), new long[] {0, 7},
+                TableCell.of("SO1102", "MALE"), new long[] {0, 10},
+                TableCell.of("SO1101", "total"), new long[] {20, 26},
+                TableCell.of("total", "FEMALE"), new long[] {24, 33});
         for (CellInterval i : p.audit().intervals()) {
             if (quoted.containsKey(i.cell())) {
-                assertThat(new long[] {i.lower(), i.upper()}).as(i.cell().toString()).containsExactly(quoted.get(i.cell()));
+                assertThat(new long[] {i.lower(), i.upper()}).as(i.cell().toString())
+                        .containsExactly(quoted.get(i.cell()));
                 assertThat(i.bounds()).isEqualTo(CellInterval.Bounds.ATTAINED);
             }
         }

@@ -29,7 +29,8 @@ public record StatisticsSettings(IntegerBands ageBands, IntegerBands householdSi
     /**
      * What a protection profile enforces.
      *
-     * @param k cells with {@code 0 < n < k} are suppressed, and the audit demands {@code +/- k} around every withheld cell
+     * @param k cells with {@code 0 < n < k} are suppressed, and the audit demands {@code +/- k} around every
+     *     withheld cell
      * @param geographyFloor the finest administrative level a table may show: 1 (admin1) or 2 (admin2)
      */
     public record ProfileSettings(int k, int geographyFloor) {
