@@ -2,7 +2,6 @@ package org.safereg.privacy.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ class LinearBoundsTest {
     void restrictedRangesLieInsideExactRangesWhichLieInsideRelaxedRanges() {
         Random random = new Random(42);
         CountTable t = new SyntheticPopulation(2, 3, 1.0, 2, 2, 3).tally(400, 4);
-        Equations eqs = t.equations();
         for (int trial = 0; trial < 5; trial++) {
             boolean[] withheld = new boolean[t.cellCount()];
             for (int i = 0; i < withheld.length; i++) {
@@ -29,19 +27,7 @@ class LinearBoundsTest {
             while (!withheld[start] || !t.isLeaf(start)) {
                 start++;
             }
-            List<Integer> component = new ArrayList<>(List.of(start));
-            for (int i = 0; i < component.size(); i++) {
-                int c = component.get(i);
-                for (int j = 0; j < eqs.degree(c); j++) {
-                    int e = eqs.equationOf(c, j);
-                    for (int m = 0; m < eqs.size(e); m++) {
-                        int member = eqs.member(e, m);
-                        if (withheld[member] && !component.contains(member)) {
-                            component.add(member);
-                        }
-                    }
-                }
-            }
+            List<Integer> component = NWayProtectionTest.components(t, withheld).get(start);
             List<Integer> part = component.subList(0, Math.max(1, component.size() / 2));
             LinearBounds exact = new LinearBounds(t, withheld, component, LinearBounds.Kind.RESTRICTED);
             LinearBounds restricted = new LinearBounds(t, withheld, part, LinearBounds.Kind.RESTRICTED);

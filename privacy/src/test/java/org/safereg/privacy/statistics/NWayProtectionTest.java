@@ -127,7 +127,7 @@ class NWayProtectionTest {
     }
 
     /** For every withheld cell, the withheld cells linked to it through equations (itself first listed). */
-    private static Map<Integer, List<Integer>> components(CountTable t, boolean[] withheld) {
+    static Map<Integer, List<Integer>> components(CountTable t, boolean[] withheld) {
         Equations eqs = t.equations();
         Map<Integer, List<Integer>> out = new HashMap<>();
         for (int start = 0; start < withheld.length; start++) {

@@ -3,24 +3,14 @@ package org.safereg.privacy.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.safereg.privacy.statistics.noise.Rational;
+import org.safereg.privacy.statistics.noise.Seeded;
 
 class NoisyTablesTest {
-    private static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void assertPublishable(CountTable published) {
         for (TableCell cell : published.cells()) {
             assertThat(published.count(cell)).as(cell.toString()).isNotNegative();
@@ -41,7 +31,7 @@ class NoisyTablesTest {
         NoiseSpec gaussian = NoiseSpec.discreteGaussian(Rational.of(8));
         NoiseSpec laplace = NoiseSpec.discreteLaplace(Rational.of(2));
         for (NoiseSpec spec : List.of(gaussian, laplace)) {
-            NoisyTable release = NoisyTables.release(exact, spec, seeded(1));
+            NoisyTable release = NoisyTables.release(exact, spec, Seeded.random(1));
             CountTable published = release.published();
             assertThat(published.dimensions()).isEqualTo(exact.dimensions());
             assertThat(published.cellCount()).isEqualTo(exact.cellCount());
@@ -65,7 +55,7 @@ class NoisyTablesTest {
             b.add(100, site, "F");
         }
         CountTable exact = b.build();
-        CountTable published = NoisyTables.release(exact, NoiseSpec.discreteGaussian(Rational.of(25)), seeded(2))
+        CountTable published = NoisyTables.release(exact, NoiseSpec.discreteGaussian(Rational.of(25)), Seeded.random(2))
                 .published();
         assertPublishable(published);
         long nonZeroEmpty = exact.cells().stream()
@@ -87,7 +77,7 @@ class NoisyTablesTest {
         }
         CountTable exact = b.build();
         NoiseSpec spec = NoiseSpec.discreteGaussian(Rational.of(9));
-        CountTable published = NoisyTables.release(exact, spec, seeded(3)).published();
+        CountTable published = NoisyTables.release(exact, spec, Seeded.random(3)).published();
         double sum = 0;
         double squares = 0;
         for (String c : codes) {
@@ -114,7 +104,7 @@ class NoisyTablesTest {
                 .add(10_000, "C0").build();
         for (long seed = 10; seed < 15; seed++) {
             CountTable published = NoisyTables.release(exact, NoiseSpec.discreteGaussian(Rational.of(4)),
-                    seeded(seed)).published();
+                    Seeded.random(seed)).published();
             assertPublishable(published);
             assertThat(published.count(TableCell.of("T"))).isCloseTo(10_000L, within(200L));
         }
@@ -122,7 +112,7 @@ class NoisyTablesTest {
 
     @Test
     void projectionKeepsTheTotalAndChangesNothingWithoutNegatives() {
-        SecureRandom r = seeded(4);
+        SecureRandom r = Seeded.random(4);
         assertThat(NoisyTables.project(new long[] {3, 1, 0}, 4, r)).containsExactly(3, 1, 0);
         // tau = 1.5: (3.5, 0, 0.5) rounded by largest remainder with a random tie-break
         long[] y = NoisyTables.project(new long[] {5, -3, 2}, 4, r);
@@ -137,9 +127,9 @@ class NoisyTablesTest {
     void sameSeedGivesTheSameRelease() {
         CountTable exact = new SyntheticPopulation(2, 3, 1.5, 2, 2, 5).tally(500, 6);
         NoiseSpec spec = NoiseSpec.discreteLaplace(Rational.of(3, 2));
-        CountTable a = NoisyTables.release(exact, spec, seeded(9)).published();
-        CountTable b = NoisyTables.release(exact, spec, seeded(9)).published();
-        CountTable c = NoisyTables.release(exact, spec, seeded(10)).published();
+        CountTable a = NoisyTables.release(exact, spec, Seeded.random(9)).published();
+        CountTable b = NoisyTables.release(exact, spec, Seeded.random(9)).published();
+        CountTable c = NoisyTables.release(exact, spec, Seeded.random(10)).published();
         assertThat(a.cells().stream().map(a::count).toList()).isEqualTo(b.cells().stream().map(b::count).toList());
         assertThat(a.cells().stream().map(a::count).toList()).isNotEqualTo(c.cells().stream().map(c::count).toList());
     }

@@ -4,10 +4,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /** Reproducible SecureRandom for statistical tests: SHA1PRNG seeded before first use is deterministic. */
-final class Seeded {
+public final class Seeded {
     private Seeded() {}
 
-    static SecureRandom random(long seed) {
+    public static SecureRandom random(long seed) {
         try {
             SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
             r.setSeed(seed);
